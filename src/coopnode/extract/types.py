@@ -1,0 +1,105 @@
+"""Typed values that flow through the extraction pipeline.
+
+Every component takes a :class:`Doc` and adds spans to it; spans carry character offsets into
+``Doc.text`` so that provenance (document, span, sentence) is never lost.  Components are pure
+functions of their inputs and can be tested one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "organization", "place"]
+EventType = Literal["meeting", "visit", "signing", "ceremony", "forum", "approval", "other"]
+AgreementType = Literal["memorandum", "agreement", "contract", "roadmap", "declaration", "other"]
+Precision = Literal["day", "month", "year"]
+
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "place")
+EVENT_TYPES: tuple[EventType, ...] = (
+    "meeting", "visit", "signing", "ceremony", "forum", "approval", "other",
+)
+AGREEMENT_TYPES: tuple[AgreementType, ...] = (
+    "memorandum", "agreement", "contract", "roadmap", "declaration", "other",
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the document text: ``text == doc.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class EntityMention(Span):
+    """One occurrence of a named person, organization or place.
+
+    ``name`` is the canonical form of this occurrence (nominative case, title stripped);
+    mentions with equal or compatible canonical names are grouped into one entity later.
+    """
+
+    type: EntityType = "organization"
+    name: str = ""
+    country: str | None = None          # ISO 3166-1 alpha-2, when determinable
+    source: str = ""                    # which component proposed it, e.g. "natasha", "gazetteer"
+    gazetteer_id: str | None = None     # id of the reference-data entry it matched, if any
+
+
+@dataclass
+class PositionMention(Span):
+    """A title held by a person, e.g. "заместитель Министра связи и информатизации"."""
+
+    title: str = ""
+    person: EntityMention | None = None
+    organization: EntityMention | None = None
+
+
+@dataclass
+class DateMention(Span):
+    """A date read from the text, resolved to an absolute value at the text's precision."""
+
+    value: str = ""                     # ISO 8601: "2026-06-05", "2026-06" or "2026"
+    precision: Precision = "day"
+    relative: bool = False              # resolved against the document date ("вчера", "上月")
+
+
+@dataclass
+class EventTrigger(Span):
+    """A word or phrase that reports an event of a contract type ("провел встречу", "签署")."""
+
+    type: EventType = "other"
+    planned_hint: bool = False          # the wording announces it as coming ("состоится", "will")
+
+
+@dataclass
+class AgreementMention(Span):
+    """A named agreement, memorandum, roadmap, declaration or communiqué."""
+
+    type: AgreementType = "other"
+    title: str = ""                     # canonical (nominative) title
+
+
+@dataclass
+class Doc:
+    """The unit the pipeline works on."""
+
+    text: str
+    language: str = "und"
+    published: str | None = None        # the document's own date, ISO 8601
+    title: str | None = None
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    positions: list[PositionMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    triggers: list[EventTrigger] = field(default_factory=list)
+    agreements: list[AgreementMention] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> Span | None:
+        """The sentence that contains the character ``offset``."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
