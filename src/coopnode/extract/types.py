@@ -24,9 +24,13 @@ AGREEMENT_TYPES: tuple[AgreementType, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Span:
-    """A stretch of the document text: ``text == doc.text[start:end]``."""
+    """A stretch of the document text: ``text == doc.text[start:end]``.
+
+    Not frozen: the typed spans below extend it with mutable fields, and a frozen base cannot
+    have non-frozen dataclass children.
+    """
 
     start: int
     end: int

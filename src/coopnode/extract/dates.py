@@ -1,0 +1,379 @@
+"""Dates in Russian, Chinese and English text, resolved to ISO 8601 at the text's precision.
+
+Press releases mostly give dates without a year ("22 августа", "5月20日", "March 6") or relative
+to their own date ("накануне", "昨天", "on Monday"), so every date is resolved against an anchor:
+the document's ``published`` date, else the year of the closest earlier full date in the text.
+Regexes find the candidates (they are fast and keep the precision the text gives); the calendar
+arithmetic is done here.  A date that cannot be anchored is left out rather than guessed.
+
+``find_dates`` is shared by all language components.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from coopnode.extract.types import DateMention, Doc, Precision
+
+# --- month names ---------------------------------------------------------------------------
+
+_RU_MONTH_STEMS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+# Any case form: "июня", "июне", "июнь", "мая", "мае", "май", "марта", "августе" ...
+_RU_MONTH = (
+    r"(?P<{g}>январ[яеью]|феврал[яеью]|марта?|марте|апрел[яеью]|ма[яйе]|июн[яеью]|июл[яеью]"
+    r"|августа?|августе|сентябр[яеью]|октябр[яеью]|ноябр[яеью]|декабр[яеью])(?![а-яё])"
+)
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_EN_MONTH = (
+    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_RU_WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4,
+    "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
+}
+_EN_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+
+
+def ru_month_number(word: str) -> int | None:
+    """Month number of a Russian month name in any case ("июня" -> 6, "мае" -> 5)."""
+    low = word.lower()
+    if low.startswith("ма") and len(low) <= 3:
+        return 5
+    for stem, number in _RU_MONTH_STEMS.items():
+        if stem != "ма" and low.startswith(stem[: max(3, len(stem) - 1)]):
+            return number
+    return None
+
+
+def en_month_number(word: str) -> int | None:
+    """Month number of an English month name or abbreviation ("Sept." -> 9)."""
+    return _EN_MONTHS.get(word.lower().rstrip("."))
+
+
+# --- candidate patterns ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A date expression found by a pattern, before it is resolved against an anchor."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    relative: str | None = None     # e.g. "day:-1", "weekday:1", "month:-1", "year:+0"
+
+
+def _y(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+_RU_YEAR_TAIL = r"(?:\s*(?:года|году|год|г\.?)(?![а-яё]))?"
+_RU_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # "с 22 по 24 октября [2024 года]" -> start of the range
+    (re.compile(r"(?<!\d)с\s+(?P<d>\d{1,2})\s+по\s+\d{1,2}\s+" + _RU_MONTH.format(g="m")
+                + r"(?:\s+(?P<y>\d{4})" + _RU_YEAR_TAIL + ")?", re.I), "dm"),
+    # "5 июня 2026 года", "1 — 2 ноября 2019 года", "22 августа"
+    (re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:\s*[-–—]\s*\d{1,2})?\s+" + _RU_MONTH.format(g="m")
+                + r"(?:\s+(?P<y>\d{4})" + _RU_YEAR_TAIL + ")?", re.I), "dm"),
+    # "12.09.2024"
+    (re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})(?!\d)"), "num"),
+    # "в июне 2026 года", "июнь 2026 г."
+    (re.compile(r"(?<![\w])" + _RU_MONTH.format(g="m") + r"\s+(?P<y>\d{4})" + _RU_YEAR_TAIL,
+                re.I), "my"),
+    # "в середине июня т.г.", "в феврале будущего года", "в июне прошлого года"
+    (re.compile(r"(?<![\w])" + _RU_MONTH.format(g="m")
+                + r"(?:\s+(?P<rel>т\.\s?г\.|текущего года|этого года|сего года|будущего года"
+                r"|следующего года|прошлого года))", re.I), "mrel"),
+    # "в 2024 году", "в 2018-2019 годах"
+    (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*[-–—]\s*(?:19|20)\d{2})?\s*"
+                r"(?:года|году|год|годах|годы|г\.)(?![а-яё])", re.I), "y"),
+]
+_RU_RELATIVE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?<![а-яё])(позавчера)(?![а-яё])", re.I), "day:-2"),
+    (re.compile(r"(?<![а-яё])(вчера)(?![а-яё])", re.I), "day:-1"),
+    (re.compile(r"(?<![а-яё])(накануне)(?![а-яё])", re.I), "day:-1"),
+    (re.compile(r"(?<![а-яё])(сегодня)(?![а-яё])", re.I), "day:+0"),
+    (re.compile(r"(?<![а-яё])(послезавтра)(?![а-яё])", re.I), "day:+2"),
+    (re.compile(r"(?<![а-яё])(завтра)(?![а-яё])", re.I), "day:+1"),
+    (re.compile(r"(?<![а-яё])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу"
+                r"|воскресенье)(?![а-яё])", re.I), "weekday"),
+    (re.compile(r"(?<![а-яё])(в прошлом месяце)(?![а-яё])", re.I), "month:-1"),
+    (re.compile(r"(?<![а-яё])(в этом месяце|в текущем месяце)(?![а-яё])", re.I), "month:+0"),
+    (re.compile(r"(?<![а-яё])(в следующем месяце)(?![а-яё])", re.I), "month:+1"),
+    (re.compile(r"(?<![а-яё])(в прошлом году)(?![а-яё])", re.I), "year:-1"),
+    (re.compile(r"(?<![а-яё])(в этом году|в текущем году)(?![а-яё])", re.I), "year:+0"),
+    (re.compile(r"(?<![а-яё])(в следующем году|в будущем году)(?![а-яё])", re.I), "year:+1"),
+]
+
+_EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # "June 26, 2026", "March 6", "Oct. 23rd 2024"
+    (re.compile(r"\b" + _EN_MONTH.format(g="m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
+                r"(?:\s*[-–]\s*\d{1,2}\b)?(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "dm"),
+    # "26 June 2026", "26 June"
+    (re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+"
+                + _EN_MONTH.format(g="m") + r"(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "dm"),
+    # "October 2023"
+    (re.compile(r"\b" + _EN_MONTH.format(g="m") + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "my"),
+    # "in 2022", "BRICS Forum on PartNIR 2024"
+    (re.compile(r"(?<![\d\-./:])(?P<y>(?:19|20)\d{2})(?![\d\-./:]|\s*(?:%|percent))"), "y"),
+]
+_EN_RELATIVE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(yesterday)\b", re.I), "day:-1"),
+    (re.compile(r"\b(today)\b", re.I), "day:+0"),
+    (re.compile(r"\b(tomorrow)\b", re.I), "day:+1"),
+    (re.compile(r"\b(?:on|last)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+     "weekday"),
+    (re.compile(r"\b(last month)\b", re.I), "month:-1"),
+    (re.compile(r"\b(this month)\b", re.I), "month:+0"),
+    (re.compile(r"\b(next month)\b", re.I), "month:+1"),
+    (re.compile(r"\b(last year)\b", re.I), "year:-1"),
+    (re.compile(r"\b(this year)\b", re.I), "year:+0"),
+    (re.compile(r"\b(next year)\b", re.I), "year:+1"),
+]
+
+_ZH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # "2026年6月26日", "2019 年 10 月 30 日", "去年11月17日", "5月20日"
+    (re.compile(r"(?:(?P<y>\d{4})\s*年|(?P<rel>去年|今年|明年|前年))?\s*(?P<mn>\d{1,2})\s*月\s*"
+                r"(?P<d>\d{1,2})\s*[日号]"), "zh_dm"),
+    # "2026年6月", "去年11月"
+    (re.compile(r"(?:(?P<y>\d{4})\s*年|(?P<rel>去年|今年|明年|前年))\s*(?P<mn>\d{1,2})\s*月"
+                r"(?!\s*\d{1,2}\s*[日号])"), "zh_my"),
+    # "2021年" (not followed by a month)
+    (re.compile(r"(?P<y>\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!代)"), "y"),
+    # "21日" alone: the day of the month last mentioned ("7月10日至11日" gives 10, then 11)
+    (re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日"), "zh_d"),
+    # ISO-like "2024-08-22"
+]
+_ZH_RELATIVE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(前天)"), "day:-2"),
+    (re.compile(r"(昨天|昨日)"), "day:-1"),
+    (re.compile(r"(今天|今日)"), "day:+0"),
+    (re.compile(r"(明天|明日)"), "day:+1"),
+    (re.compile(r"(上个?月)"), "month:-1"),
+    (re.compile(r"(本月|这个月)"), "month:+0"),
+    (re.compile(r"(下个?月)"), "month:+1"),
+    (re.compile(r"(去年)(?!\s*\d{1,2}\s*月)"), "year:-1"),
+    (re.compile(r"(今年)(?!\s*\d{1,2}\s*月)"), "year:+0"),
+    (re.compile(r"(明年)(?!\s*\d{1,2}\s*月)"), "year:+1"),
+]
+_ISO_PATTERN = re.compile(r"(?<![\d\-])(?P<y>(?:19|20)\d{2})-(?P<mn>\d{2})-(?P<d>\d{2})(?![\d\-])")
+
+_YEAR_OFFSETS = {"去年": -1, "今年": 0, "明年": 1, "前年": -2}
+
+
+def _ru_year_offset(rel: str) -> int:
+    low = rel.lower()
+    if low.startswith(("будущ", "следующ")):
+        return 1
+    if low.startswith("прошл"):
+        return -1
+    return 0
+
+
+def _candidates(text: str, language: str) -> Iterator[_Candidate]:
+    """Every date expression in ``text``; overlapping ones are resolved by the caller."""
+    for match in _ISO_PATTERN.finditer(text):
+        yield _Candidate(match.start(), match.end(), int(match["y"]), int(match["mn"]),
+                         int(match["d"]))
+    if language == "zh":
+        yield from _zh_candidates(text)
+    elif language == "en":
+        yield from _pattern_candidates(text, _EN_PATTERNS, en_month_number)
+        yield from _relative_candidates(text, _EN_RELATIVE, _EN_WEEKDAYS)
+    else:
+        yield from _pattern_candidates(text, _RU_PATTERNS, ru_month_number)
+        yield from _relative_candidates(text, _RU_RELATIVE, _RU_WEEKDAYS)
+        if language != "ru":
+            yield from _pattern_candidates(text, _EN_PATTERNS[:3], en_month_number)
+
+
+def _pattern_candidates(text: str, patterns: list[tuple[re.Pattern[str], str]],
+                        month_number: object) -> Iterator[_Candidate]:
+    to_month = month_number  # a callable: name -> number
+    for pattern, kind in patterns:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            month = to_month(groups["m"]) if groups.get("m") else None  # type: ignore[operator]
+            if kind == "num":
+                month = int(groups["mn"])
+            day = int(groups["d"]) if groups.get("d") else None
+            year = _y(groups.get("y"))
+            relative = None
+            if kind == "mrel":
+                relative = f"year:{_ru_year_offset(groups['rel']):+d}"
+            if kind == "y" and year is None:
+                continue
+            yield _Candidate(match.start(), match.end(), year, month, day, relative)
+
+
+def _relative_candidates(text: str, patterns: list[tuple[re.Pattern[str], str]],
+                         weekdays: dict[str, int]) -> Iterator[_Candidate]:
+    for pattern, kind in patterns:
+        for match in pattern.finditer(text):
+            if kind == "weekday":
+                number = weekdays.get(match.group(1).lower())
+                if number is None:
+                    continue
+                kind_value = f"weekday:{number}"
+            else:
+                kind_value = kind
+            yield _Candidate(match.start(), match.end(), None, None, None, kind_value)
+
+
+def _zh_candidates(text: str) -> Iterator[_Candidate]:
+    for pattern, kind in _ZH_PATTERNS:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            rel = groups.get("rel")
+            relative = f"year:{_YEAR_OFFSETS[rel]:+d}" if rel else None
+            start = match.start()
+            while start < match.end() and text[start].isspace():
+                start += 1
+            yield _Candidate(
+                start, match.end(), _y(groups.get("y")),
+                int(groups["mn"]) if groups.get("mn") else None,
+                int(groups["d"]) if groups.get("d") else None,
+                relative if kind != "zh_d" else "same_month",
+            )
+    yield from _relative_candidates(text, _ZH_RELATIVE, {})
+
+
+# --- resolution ------------------------------------------------------------------------------
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")]
+    except ValueError:
+        return None
+    parts += [1] * (3 - len(parts))
+    try:
+        return date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _value(year: int, month: int | None, day: int | None) -> tuple[str, Precision] | None:
+    """ISO value at the precision given, or None when the parts are not a real date."""
+    if month is None:
+        return (f"{year:04d}", "year") if 1000 <= year <= 2999 else None
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", "day"
+
+
+def _resolve(candidate: _Candidate, anchor: date | None, context_year: int | None,
+             context_month: tuple[int, int] | None) -> tuple[str, Precision, bool] | None:
+    """Absolute ISO value, precision and relativeness of a candidate, or None if unanchored."""
+    rel = candidate.relative
+    if rel == "same_month":
+        if context_month is None or candidate.day is None:
+            return None
+        resolved = _value(context_month[0], context_month[1], candidate.day)
+        return (*resolved, True) if resolved else None
+    if rel is None or rel.startswith("year:") and candidate.month is not None:
+        year = candidate.year
+        is_relative = False
+        if rel is not None:                       # "去年11月17日", "в феврале будущего года"
+            if anchor is None:
+                return None
+            year = anchor.year + int(rel.split(":")[1])
+            is_relative = True
+        elif year is None:                        # "22 августа": the year of the context
+            year = anchor.year if anchor is not None else context_year
+            if year is None:
+                return None
+            is_relative = True
+        resolved = _value(year, candidate.month, candidate.day)
+        return (*resolved, is_relative) if resolved else None
+    if anchor is None:
+        return None
+    unit, _, amount = rel.partition(":")
+    if unit == "day":
+        return (anchor + timedelta(days=int(amount))).isoformat(), "day", True
+    if unit == "weekday":
+        back = (anchor.weekday() - int(amount)) % 7
+        return (anchor - timedelta(days=back)).isoformat(), "day", True
+    if unit == "month":
+        year, month = _shift_month(anchor.year, anchor.month, int(amount))
+        return f"{year:04d}-{month:02d}", "month", True
+    if unit == "year":
+        return f"{anchor.year + int(amount):04d}", "year", True
+    return None
+
+
+def _drop_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest candidate where several overlap ("5 июня 2026 года" over "2026 года")."""
+    ordered = sorted(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[_Candidate] = []
+    for candidate in ordered:
+        if kept and candidate.start < kept[-1].end:
+            if candidate.end - candidate.start > kept[-1].end - kept[-1].start:
+                kept[-1] = candidate
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def find_dates_in_text(text: str, language: str, published: str | None = None) -> list[DateMention]:
+    """All dates of ``text`` in order, resolved against ``published`` and the text's own years."""
+    anchor = _parse_iso(published)
+    candidates = _drop_overlaps(list(_candidates(text, language)))
+    mentions: list[DateMention] = []
+    context_year: int | None = None
+    context_month: tuple[int, int] | None = None
+    for candidate in candidates:
+        resolved = _resolve(candidate, anchor, context_year, context_month)
+        if resolved is None:
+            continue
+        value, precision, relative = resolved
+        if candidate.year is not None and candidate.month is not None:
+            context_year = candidate.year
+        if precision in ("day", "month"):
+            context_month = (int(value[:4]), int(value[5:7]))
+        mentions.append(DateMention(candidate.start, candidate.end,
+                                    text[candidate.start:candidate.end], value=value,
+                                    precision=precision, relative=relative))
+    return mentions
+
+
+def find_dates(doc: Doc) -> list[DateMention]:
+    """Dates of ``doc`` (any of ru/zh/en) resolved against ``doc.published``."""
+    return find_dates_in_text(doc.text, doc.language, doc.published)
+
+
+def first_absolute_date(text: str, language: str) -> str | None:
+    """The first date of the body that states its year: a fallback for the document date."""
+    for mention in find_dates_in_text(text[:20000], language, None):
+        if not mention.relative and mention.precision == "day":
+            return mention.value
+    return None
