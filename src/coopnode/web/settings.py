@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "coopnode.web.registry",
     "coopnode.web.intake",
+    "coopnode.web.portal",
+    "coopnode.web.api",
 ]
 
 MIDDLEWARE = [

@@ -4,4 +4,8 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("api/", include("coopnode.web.api.urls")),
+    path("operator/", include("coopnode.web.intake.urls")),
+    path("", include("coopnode.web.portal.urls")),
 ]
