@@ -16,6 +16,7 @@ import numpy as np
 from coopnode.match import features as F
 from coopnode.match.encoder import TextEncoder
 from coopnode.match.features import MatchReason
+from coopnode.match.index import VectorIndex
 from coopnode.match.profile import Profile
 
 # Tuned once on the whole labelled set (src/coopnode/match/evalset), not per example; see
@@ -107,6 +108,39 @@ def rank(
     results = [
         score_pair(profile, cand, float(sim), weights)
         for cand, sim in zip(pool, similarities, strict=True)
+    ]
+    results.sort(key=lambda r: (-r.score, r.profile_id))
+    return results[:top_k]
+
+
+def rank_from_index(
+    profile: Profile,
+    index: VectorIndex,
+    profiles: Mapping[str, Profile],
+    encoder: TextEncoder,
+    top_k: int = 10,
+    *,
+    pool: int = 100,
+    weights: Mapping[str, float] = DEFAULT_WEIGHTS,
+    today: date | None = None,
+) -> list[MatchResult]:
+    """Like :func:`rank` for a large node: the index proposes the ``pool`` nearest active,
+    complementary profiles by text, then the full weighted score re-ranks them. ``profiles``
+    maps ids to stored profiles (a dict, or a lazy mapping over the database)."""
+    if profile.id in index:
+        query = index.vector(profile.id)
+    else:
+        query = encoder.encode([profile.text])[0]
+
+    def answers(other_id: str) -> bool:
+        other = profiles.get(other_id)
+        return other is not None and profile.complements(other)
+
+    hits = index.search(query, k=pool, filter=answers, today=today)
+    results = [
+        score_pair(profile, profiles[pid], similarity, weights)
+        for pid, similarity in hits
+        if profiles[pid].is_active(today)
     ]
     results.sort(key=lambda r: (-r.score, r.profile_id))
     return results[:top_k]
