@@ -363,7 +363,7 @@ def _lexicon_candidates(text: str) -> list[_Candidate]:
             found.append(_Candidate(m.start(), m.end(), entry.type,  # type: ignore[arg-type]
                                     entry.name, 3, "lexicon", entry.country))
     for hit in en_lexicon.gazetteer_hits(text, "en"):
-        start, end, kind, country, entry_id, name = en_lexicon.hit_fields(hit)
+        start, end, kind, country, entry_id, name = en_lexicon.hit_fields(hit, text, "en")
         if not (0 <= start < end <= len(text)):
             continue
         etype: EntityType = "place" if kind in GAZETTEER_PLACE_TYPES else "organization"

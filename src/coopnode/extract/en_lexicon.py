@@ -83,18 +83,22 @@ def gazetteer_hits(text: str, lang: str) -> list[Any]:
         return []
 
 
-def hit_fields(hit: Any) -> tuple[int, int, str, str | None, str | None, str]:
-    """(start, end, type, country, entry id, canonical name) of a gazetteer hit, defensively."""
-    start = int(getattr(hit, "start", 0))
-    end = int(getattr(hit, "end", 0))
-    kind = str(getattr(hit, "type", "") or "")
-    country = getattr(hit, "country", None) or None
-    entry_id = getattr(hit, "entry_id", None) or getattr(hit, "id", None)
-    names = getattr(hit, "names", None)
-    name = ""
-    if isinstance(names, dict):
-        value = names.get("en") or names.get("zh")
-        name = value[0] if isinstance(value, list | tuple) and value else (value or "")
-    elif isinstance(names, list | tuple) and names:
-        name = str(names[0])
-    return start, end, kind, country, entry_id, str(name)
+def hit_fields(hit: Any, text: str, lang: str) -> tuple[int, int, str, str | None, str | None, str]:
+    """(start, end, type, country, entry id, name) of a gazetteer hit.
+
+    The name is the longest of the entry's names in ``lang`` that the text itself uses, so that
+    "工信部" and "工业和信息化部", "BPIC" spelled out twice, end up under one name; otherwise the
+    words as matched.
+    """
+    start, end = int(hit.start), int(hit.end)
+    entry = hit.entry
+    kind = "place" if getattr(entry, "type", "") == "place" else "organization"
+    country = getattr(entry, "iso", None) or getattr(entry, "country", None)
+    used = [n.text for n in getattr(entry, "names", ()) if getattr(n, "lang", "") == lang
+            and (n.text in text if lang == "zh" else re.search(
+                r"(?<![\w-])" + re.escape(n.text) + r"(?![\w-])", text))]
+    surface = text[start:end]
+    name = max(used, key=len) if used else surface
+    if kind == "place" and lang != "zh" and surface.isupper() and not used:
+        name = surface.title()
+    return start, end, kind, country, getattr(entry, "id", None), name

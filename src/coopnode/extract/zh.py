@@ -1,0 +1,566 @@
+"""Chinese extraction components: jieba words plus patterns for names, titles and documents.
+
+Chinese official names are long noun chains closed by a telling suffix (…人民政府, …委员会,
+…研究中心), so organizations are read from a suffix leftwards over noun-like words until a verb,
+preposition or punctuation.  Places come from word lists, the reference gazetteer and jieba's
+``ns`` tag.  Persons need evidence besides jieba's ``nr`` guess: a title next to the name
+(部长, 副总理, 大使 …), a byline (记者 …, … 摄) or a transliterated name with a middle dot
+(安东·阿列克谢耶夫).  Names are kept as written, with exact offsets into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coopnode.extract import zh_lexicon
+from coopnode.extract.types import (
+    AgreementMention,
+    AgreementType,
+    DateMention,
+    Doc,
+    EntityMention,
+    EntityType,
+    EventTrigger,
+    EventType,
+    PositionMention,
+    Span,
+)
+from coopnode.extract.zh_lexicon import Token
+
+ORG_SUFFIXES: tuple[str, ...] = (
+    "人民政府", "政府", "委员会", "理事会", "协会", "商会", "联合会", "研究院", "研究所", "研究中心",
+    "分中心", "中心", "办公室", "秘书处", "大学", "学院", "经学院", "大使馆", "使馆", "领事馆",
+    "公司", "集团", "银行", "联盟", "工信厅", "部", "局", "厅", "署", "委", "办", "院", "组织",
+    "产业园", "科技园", "工业园", "园区", "基地", "交易所", "基金会", "通讯社", "报社", "电视台",
+    "实验室", "孵化器", "俱乐部", "议会", "国家杜马", "大巴扎", "经济区", "开发区", "自贸区",
+    "合作区", "示范区", "高新区", "新区", "工坊",
+)
+# One-character suffixes are too common inside ordinary words; they need a longer name.
+_SHORT_SUFFIXES = frozenset({"部", "局", "厅", "署", "委", "办", "院"})
+_NOT_ORG_ENDINGS = ("内部", "外部", "全部", "东部", "西部", "南部", "北部", "中部", "局部", "干部",
+                    "部分", "总部", "结局", "格局", "布局", "当局", "大局", "全局", "医院", "法院",
+                    "庭院", "剧院", "影院")
+PLACE_SUFFIXES = ("自治区", "联邦区", "省", "市", "州", "县", "区", "地区")
+# Words that stop the leftward walk over an organization's modifiers.
+STOP_WORDS = frozenset("""
+在 同 与 和 及 以及 或 由 向 对 把 被 将 为 于 从 自 至 到 经 据 据悉 是 有 了 的 等 等等 共同 并 还 也 又
+签署 签订 签约 共建 举行 举办 主办 承办 出席 参加 考察 参观 访问 会见 会谈 会晤 表示 介绍 指出 强调
+宣布 发布 发表 设立 成立 建立 依托 作为 服务 推动 推进 支持 加强 开展 打造 促进 深化 落实 决定 达成
+当地时间 同时 此外 其中 来自 位于 举措 分别 双方 各方 此次 本次 这 该 其 之 中外 各国 两国
+论坛 会议 峰会 博览会 大会 仪式 主题 聚焦 围绕 包括 通过 参与 合作伙伴
+""".split())
+# Verbs that are part of official names (…创新发展研究中心, …合作委员会).
+NAME_VERBS = frozenset("""
+创新 发展 合作 研究 投资 贸易 交流 建设 开发 管理 促进 改革 运营 孵化 转移 监督 保护 规划 设计 制造
+培训 教育 通信 信息化 共建 协调 服务 咨询 检测 认证 评估 孵化器
+""".split())
+# Stop words for an agreement title: 签署《共建…协议》 keeps 共建, but not the verb of signing.
+AGREEMENT_STOP_WORDS = frozenset("""
+在 同 与 和 及 以及 或 由 向 对 把 被 将 为 于 从 自 至 到 经 是 有 了 的 等 并 还 也 又 签署 签订 签约 签字
+决定 达成 通过 发布 发表 落实 根据 按照 依据 共同 双方 各方 此次 本次 该 上述 这 其 一份 两份 多项
+""".split())
+# Tokens that make a chain a proper name rather than a description ("工业园区" is not a name).
+_PROPER_FLAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "eng"})
+_NOUNISH = re.compile(r"^(?:n|nt|ns|nz|nrt|j|vn|b|f|an|l|nnt|eng|x)$")
+
+# Characters that transliterated foreign names are written with (阿列克谢耶夫, 特鲁特涅夫 …).
+TRANSLIT = frozenset(
+    "阿埃艾爱安昂奥澳巴拜班邦贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法凡范菲费芬丰夫"
+    "弗福伏盖甘冈戈格哥根古贡瓜圭哈海汉豪赫亨洪胡华怀霍基吉加贾杰金津卡凯坎康考柯科克肯库夸奎拉"
+    "莱赖兰朗劳勒雷蕾里利莉列林琳留柳卢鲁路伦罗洛马玛迈麦曼梅门蒙米缅明莫姆穆纳娜奈南内尼涅努诺"
+    "帕潘佩彭皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提廷图托瓦万旺威韦"
+    "维温沃乌伍西希锡席夏谢辛休雅亚扬耶叶伊因英尤约泽扎詹兹佐娃茨纽尚京吐木牙孜热甫买提江古丽"
+    "不都肉孜阿卜努尔艾合买买提克依拜罕夏哈尼牙孜吾斯曼奴鄂芙薇蕾黛希茹娅捷霍巴赫若昆"
+)
+# Common Chinese surnames, to accept a jieba nr word as a full name.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘"
+    "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
+    "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
+    "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习"
+)
+COUNTRY_ABBREVIATIONS = frozenset("中俄白印巴南哈吉塔乌土蒙伊埃沙阿越老柬泰缅新菲美日韩德法英意")
+
+_TRIGGERS: list[tuple[str, EventType]] = [
+    ("签约仪式", "signing"), ("签字仪式", "signing"), ("签署", "signing"), ("签订", "signing"),
+    ("签约", "signing"), ("签字", "signing"),
+    ("会见", "meeting"), ("会谈", "meeting"), ("会晤", "meeting"), ("通话", "meeting"),
+    ("视频会议", "meeting"), ("视频连线", "meeting"), ("座谈", "meeting"), ("磋商", "meeting"),
+    ("洽谈", "meeting"), ("举行会议", "forum"), ("会议", "forum"),
+    ("访问", "visit"), ("到访", "visit"), ("出访", "visit"), ("访华", "visit"), ("考察", "visit"),
+    ("调研", "visit"), ("参观", "visit"), ("来访", "visit"),
+    ("揭牌", "ceremony"), ("启动", "ceremony"), ("开幕", "ceremony"), ("开通", "ceremony"),
+    ("启用", "ceremony"), ("落成", "ceremony"), ("颁奖", "ceremony"), ("仪式", "ceremony"),
+    ("投入运营", "ceremony"), ("正式运行", "ceremony"),
+    ("论坛", "forum"), ("峰会", "forum"), ("博览会", "forum"), ("展览会", "forum"), ("交易会", "forum"),
+    ("洽谈会", "forum"), ("研讨会", "forum"), ("大会", "forum"), ("年会", "forum"), ("大赛", "forum"),
+    ("展会", "forum"), ("博鳌", "forum"), ("部长级会议", "forum"), ("领导人会晤", "forum"),
+    ("批复", "approval"), ("获批", "approval"), ("批准", "approval"), ("认定", "approval"),
+    ("授予", "approval"), ("入选", "approval"), ("命名", "approval"),
+    ("成立", "other"), ("设立", "other"), ("建立", "other"),
+]
+_TRIGGER_RE = re.compile("|".join(re.escape(w) for w, _ in sorted(_TRIGGERS, key=lambda p: -len(p[0]))))
+_TRIGGER_TYPES: dict[str, EventType] = dict(_TRIGGERS)
+_PLANNED_RE = re.compile(r"将于|将在|将会|即将|拟于|拟在|计划于|预计|将举办|将举行|将召开|届时|下月|明年")
+
+_AGREEMENT_KEYWORDS: list[tuple[str, AgreementType]] = [
+    ("谅解备忘录", "memorandum"), ("备忘录", "memorandum"), ("路线图", "roadmap"),
+    ("联合宣言", "declaration"), ("宣言", "declaration"), ("联合声明", "declaration"),
+    ("声明", "declaration"), ("公报", "declaration"), ("合作协议", "agreement"), ("协议", "agreement"),
+    ("协定", "agreement"), ("合同", "contract"), ("行动计划", "other"), ("合作纲要", "other"),
+    ("合作规划", "other"), ("议定书", "other"),
+]
+_AGREEMENT_RE = re.compile("|".join(re.escape(w) for w, _ in _AGREEMENT_KEYWORDS))
+_AGREEMENT_TYPES: dict[str, AgreementType] = dict(_AGREEMENT_KEYWORDS)
+_VAGUE_BEFORE = ("多项", "一系列", "若干", "各项", "系列", "一批", "多份", "该", "上述", "此项", "相关",
+                 "有关", "这些", "这份", "此", "各类", "等")
+_TITLE_BRACKETS_RE = re.compile(r"《([^《》\n]{2,80})》")
+_DOT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})+")
+_SENTENCE_END_RE = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n+")
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentences: split after 。！？； (with closing quotes) and at line breaks."""
+    spans: list[Span] = []
+    lo = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        spans.extend(_trimmed(text, lo, end))
+        lo = m.end()
+    spans.extend(_trimmed(text, lo, len(text)))
+    return spans
+
+
+def _trimmed(text: str, lo: int, hi: int) -> list[Span]:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return [Span(lo, hi, text[lo:hi])] if hi > lo else []
+
+
+def canonical_name(surface: str) -> str:
+    """A name as written, without the brackets around an inner qualifier: 研究院(东南)创新 -> 研究院东南创新.
+
+    The text spells such names both ways; one canonical form keeps them one entity.
+    """
+    return re.sub(r"[()（）\s]", "", surface)
+
+
+def translit_run(text: str, start: int, step: int) -> int:
+    """End (step=1) or start (step=-1) of the run of transliteration characters from ``start``."""
+    i = start
+    if step > 0:
+        while i < len(text) and (text[i] in TRANSLIT or text[i] in "·•・‧"):
+            i += 1
+    else:
+        while i > 0 and (text[i - 1] in TRANSLIT or text[i - 1] in "·•・‧"):
+            i -= 1
+    return i
+
+
+def title_at(text: str, pos: int, backwards: bool = False) -> str | None:
+    """The title that starts (or, backwards, ends) at ``pos``, longest first."""
+    for title in zh_lexicon.titles():
+        if backwards and text.endswith(title, 0, pos):
+            return title
+        if not backwards and text.startswith(title, pos):
+            return title
+    return None
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    type: EntityType
+    name: str
+    priority: int
+    source: str
+    country: str | None = None
+    gazetteer_id: str | None = None
+
+
+# ---------------------------------------------------------------- organizations and places
+
+def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bool) -> int:
+    """Index of the first token of the name chain that ends with ``tokens[index]``.
+
+    The walk goes left over noun-like words; it stops at punctuation, numbers, prepositions and
+    verbs of the sentence.  Verbs that official names contain (创新, 合作, 发展) are kept when a
+    noun stands before them; ``allow_verbs`` (agreement titles) keeps any verb but a few.
+    """
+    stops = AGREEMENT_STOP_WORDS if allow_verbs else STOP_WORDS
+    j = index
+    depth = 0
+    while j > 0:
+        prev = tokens[j - 1]
+        word = prev.word
+        if word in {")", "）"}:
+            depth += 1
+            j -= 1
+            continue
+        if word in {"(", "（"}:
+            if depth == 0:
+                break
+            depth -= 1
+            j -= 1
+            continue
+        if depth > 0:
+            j -= 1
+            continue
+        if word in {"和", "与"} and _joins_names(tokens, j - 1):
+            j -= 1
+            continue
+        if (word in stops and (len(word) > 1 or not prev.flag.startswith("n"))
+                or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z·]+", word)):
+            break
+        if prev.flag.startswith("v") and prev.flag != "vn":
+            name_verb = word in NAME_VERBS and j - 2 >= 0 and (
+                _NOUNISH.match(tokens[j - 2].flag) or tokens[j - 2].word in {")", "）"})
+            if not (allow_verbs or name_verb):
+                break
+        elif not (_NOUNISH.match(prev.flag) or prev.flag in {"a", "m"} and len(word) == 1):
+            break
+        if prev.flag == "m" and re.search(r"\d", word):
+            break
+        j -= 1
+    while j < index and tokens[j].word in {"和", "与", "(", "（", ")", "）"}:
+        j += 1
+    return j
+
+
+def _is_proper_chain(tokens: tuple[Token, ...], lo: int, hi: int, text: str) -> bool:
+    """A chain names something when a word in it is a proper noun (place, name, abbreviation)
+    or it starts with 国家/中国/全国 ("国家数据局"); "工业园区", "高校联盟" only describe."""
+    chain = tokens[lo:hi + 1]
+    if any(t.flag in _PROPER_FLAGS for t in chain[:-1]) or chain[-1].flag in {"nt", "nz"}:
+        return True
+    if any(t.word in zh_lexicon.entries() for t in chain):
+        return True
+    return text[chain[0].start:chain[0].start + 2] in {"国家", "中国", "全国", "中央", "国务"}
+
+
+def _joins_names(tokens: tuple[Token, ...], i: int) -> bool:
+    """"中国东北地区和俄罗斯远东地区…委员会": 和 between two place words joins one name."""
+    return (0 < i < len(tokens) - 1 and tokens[i].word == "和"
+            and (tokens[i - 1].flag == "ns" or tokens[i - 1].word.endswith("地区"))
+            and tokens[i + 1].flag == "ns")
+
+
+def _suffix_of(word: str) -> str | None:
+    for suffix in ORG_SUFFIXES:
+        if word.endswith(suffix):
+            return suffix
+    return None
+
+
+def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for i, tok in enumerate(tokens):
+        suffix = _suffix_of(tok.word)
+        if suffix is None or tok.flag.startswith("v") and tok.flag != "vn":
+            continue
+        if tok.word.endswith(_NOT_ORG_ENDINGS) and tok.word not in zh_lexicon.entries():
+            if not (tok.word in {"中心", "委", "办"} and i > 0):
+                continue
+        j = _walk_left(tokens, i, text, allow_verbs=False)
+        if not _is_proper_chain(tokens, j, i, text):
+            continue
+        start, end = tokens[j].start, tok.end
+        surface = text[start:end]
+        if len(surface) < 3 or (suffix in _SHORT_SUFFIXES and len(surface) < 3):
+            continue
+        if surface == tok.word and tok.flag not in {"nt", "nz"} and len(surface) < 4:
+            continue
+        # a bare place + 政府/中心 is a name only with a recognisable head ("厦门市政府" yes)
+        if len(surface) > 40:
+            continue
+        found.append(_Candidate(start, end, "organization", canonical_name(surface), 2, "suffix"))
+    # jieba's own organization words (国务院, 中共中央政治局)
+    for tok in tokens:
+        if tok.flag == "nt" and len(tok.word) >= 3 and tok.word not in zh_lexicon.entries():
+            if tok.word.endswith(PLACE_SUFFIXES) or _suffix_of(tok.word) is None:
+                continue
+            found.append(_Candidate(tok.start, tok.end, "organization", tok.word, 1, "jieba"))
+    return found
+
+
+def _place_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for m in zh_lexicon.lexicon_pattern().finditer(text):
+        entry = zh_lexicon.entries()[m.group()]
+        found.append(_Candidate(m.start(), m.end(), entry.type,  # type: ignore[arg-type]
+                                entry.name if entry.type == "organization" else m.group(),
+                                3, "lexicon", entry.country))
+    for hit in zh_lexicon.gazetteer_hits(text, "zh"):
+        start, end, kind, country, entry_id, name = zh_lexicon.hit_fields(hit, text, "zh")
+        if not (0 <= start < end <= len(text)):
+            continue
+        etype: EntityType = ("place" if kind in {"place", "country", "region", "city", "province",
+                                                  "area", "district", "river"} else "organization")
+        found.append(_Candidate(start, end, etype, name or text[start:end], 3, "gazetteer",
+                                country, entry_id))
+    for k, tok in enumerate(tokens):
+        if tok.flag != "ns" or len(tok.word) < 2 or _is_compound_adjective(tok.word):
+            continue
+        if not (tok.word.endswith(("省", "市", "县", "州", "自治区", "地区", "联邦区", "岛", "群岛", "半岛",
+                                   "河", "湖", "江", "山", "海", "湾"))
+                and len(tok.word) >= 3 or len(tok.word) >= 3 and all(c in TRANSLIT for c in tok.word)):
+            continue
+        # "东北—远东" style slogans are not places on their own
+        if text[tok.start - 1:tok.start] == "—" or text[tok.end:tok.end + 1] == "—":
+            continue
+        if tok.word[0] in "大小各全本该多此两三四诸某" and tok.word not in zh_lexicon.entries():
+            continue
+        found.append(_Candidate(tok.start, tok.end, "place", tok.word, 1, "jieba"))
+        del k
+    return found
+
+
+def _is_compound_adjective(word: str) -> bool:
+    """中俄, 中白, 俄中: two country abbreviations make an adjective, not a place."""
+    return len(word) == 2 and all(c in COUNTRY_ABBREVIATIONS for c in word)
+
+
+# ---------------------------------------------------------------- persons
+
+def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+
+    def add(start: int, end: int, source: str, priority: int = 3) -> None:
+        name = text[start:end]
+        if 2 <= len(name) <= 16:
+            found.append(_Candidate(start, end, "person", name, priority, source))
+
+    # transliterated names with a middle dot
+    for m in _DOT_NAME_RE.finditer(text):
+        dot = re.search(r"[·•・‧]", m.group())
+        assert dot is not None
+        first_dot = m.start() + dot.start()
+        start = translit_run(text, first_dot, -1)
+        end = translit_run(text, first_dot, 1)
+        for k in range(first_dot - 1, start, -1):
+            title = title_at(text, k, backwards=True)
+            if title and k - len(title) < start + len(title):
+                start = k
+                break
+        if end - start >= 4 and start < first_dot and end > first_dot + 1:
+            add(start, end, "middle-dot", 4)
+    # bylines: 记者 邵香云 白佳丽  /  （赵子硕 摄）
+    for m in re.finditer(r"(?:记者|通讯员|摄影|编辑|作者)[:：\s]*((?:[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+|$))+)",
+                         text, re.MULTILINE):
+        for name in re.finditer(r"[\u4e00-\u9fff]{2,4}", m.group(1)):
+            if name.group()[0] in SURNAMES and name.group() not in {"报道", "摄影"}:
+                add(m.start(1) + name.start(), m.start(1) + name.end(), "byline")
+    for m in re.finditer(r"[（(]\s*([\u4e00-\u9fff]{2,4})\s*摄\s*[）)]", text):
+        if m.group(1)[0] in SURNAMES:
+            add(m.start(1), m.end(1), "byline")
+    # a title before or after the name
+    for i, tok in enumerate(tokens):
+        if tok.flag != "nnt" and tok.word not in zh_lexicon.titles():
+            continue
+        if tok.word in {"记者", "通讯员", "摄影", "编辑", "代表", "专家", "委员"}:
+            continue
+        # after the title
+        if i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if nxt.flag in {"nr", "nrfg", "nrt"} and _plausible_name(nxt.word):
+                add(nxt.start, nxt.end, "title")
+            else:
+                end = translit_run(text, tok.end, 1)
+                if end - tok.end >= 2:
+                    add(tok.end, end, "title-translit")
+        # before the title (习近平主席, 普京总统)
+        if i > 0:
+            prev = tokens[i - 1]
+            if prev.flag in {"nr", "nrfg", "nrt"} and _plausible_name(prev.word):
+                add(prev.start, prev.end, "title")
+            else:
+                start = translit_run(text, tok.start, -1)
+                if tok.start - start >= 2 and (start == 0 or text[start - 1] in "和与及、，,同在 “\"（("):
+                    add(start, tok.start, "title-translit")
+    # names the text already introduced with a title: later bare mentions
+    known = {c.name for c in found}
+    for name in known:
+        for m in re.finditer(re.escape(name), text):
+            add(m.start(), m.end(), "repeat", 1)
+    return found
+
+
+def _plausible_name(word: str) -> bool:
+    """A Chinese full name (surname + 1-2 characters) or a transliterated one."""
+    if 2 <= len(word) <= 3 and word[0] in SURNAMES:
+        return True
+    if len(word) == 4 and word[:2] in {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐"}:
+        return True
+    return len(word) >= 2 and all(c in TRANSLIT for c in word)
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates: persons with evidence first, then the longest span."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start) - (100 if c.type == "person"
+                                                                        and c.priority >= 3 else 0),
+                                                -c.priority, c.start))
+    taken: list[_Candidate] = []
+    for cand in ordered:
+        if any(cand.start < t.end and t.start < cand.end for t in taken):
+            continue
+        taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _in_title_brackets(text: str, start: int, end: int) -> bool:
+    """Inside 《…》: a document or speech title, whose words are not mentions."""
+    open_at = text.rfind("《", 0, start)
+    return open_at != -1 and text.find("》", open_at) >= end and text.rfind("》", 0, start) < open_at
+
+
+def merge_place_names(mentions: list[EntityMention]) -> None:
+    """厦门 and 厦门市, 新疆 and 新疆维吾尔自治区 in one text are one place: the shorter name
+    is used for both (the text's usual way of naming it)."""
+    names = {m.name for m in mentions if m.type == "place"}
+    for mention in mentions:
+        if mention.type != "place":
+            continue
+        base = re.sub(r"(?:维吾尔|壮族|回族)?自治区$|[省市]$", "", mention.name)
+        if base != mention.name and len(base) >= 2 and base in names:
+            mention.name = base
+
+
+class ChineseComponents:
+    """Chinese ``LanguageComponents``: see the module docstring."""
+
+    language = "zh"
+
+    def sentences(self, doc: Doc) -> list[Span]:
+        return sentence_spans(doc.text)
+
+    def entities(self, doc: Doc) -> list[EntityMention]:
+        text = doc.text
+        tokens = zh_lexicon.tokenize(text)
+        candidates = (_person_candidates(text, tokens) + _org_candidates(text, tokens)
+                      + _place_candidates(text, tokens))
+        chosen = _select(candidates)
+        mentions = []
+        for cand in chosen:
+            surface = text[cand.start:cand.end]
+            if _in_title_brackets(text, cand.start, cand.end) and surface not in {"人民日报"}:
+                if not zh_lexicon.entries().get(surface):
+                    continue
+            country = cand.country
+            if country is None and cand.type == "place":
+                entry = zh_lexicon.entries().get(surface)
+                country = entry.country if entry else None
+            mentions.append(EntityMention(
+                start=cand.start, end=cand.end, text=surface, type=cand.type, name=cand.name,
+                country=country, source=cand.source, gazetteer_id=cand.gazetteer_id,
+            ))
+        merge_place_names(mentions)
+        return mentions
+
+    def positions(self, doc: Doc) -> list[PositionMention]:
+        """The title chain before a person ("俄罗斯副总理兼总统驻远东联邦区全权代表") or one right after."""
+        text = doc.text
+        entities = doc.entities or self.entities(doc)
+        result: list[PositionMention] = []
+        for person in (e for e in entities if e.type == "person"):
+            lo = person.start
+            while lo > 0 and text[lo - 1] not in "，,、。；;！？\n 　“”\"（()）：:":
+                lo -= 1
+            before = text[lo:person.start]
+            span: tuple[int, int] | None = None
+            if before and title_at(text, person.start, backwards=True):
+                # drop a leading verb or preposition clause ("在莫斯科同俄罗斯副总理…" -> "俄罗斯副总理…")
+                cut = max((before.rfind(w) + len(w) for w in ("同", "与", "会见", "在", "由", "和")
+                           if w in before), default=0)
+                span = (lo + cut, person.start)
+            else:
+                title = title_at(text, person.end)
+                if title:
+                    span = (person.end, person.end + len(title))
+            if span is None or span[1] <= span[0]:
+                continue
+            title_text = text[span[0]:span[1]]
+            org = next((e for e in entities if e.type == "organization"
+                        and span[0] <= e.start and e.end <= span[1]), None)
+            result.append(PositionMention(start=span[0], end=span[1], text=title_text,
+                                          title=title_text, person=person, organization=org))
+        return result
+
+    def dates(self, doc: Doc) -> list[DateMention]:
+        try:
+            from coopnode.extract.dates import find_dates
+        except ImportError:
+            return []
+        return list(find_dates(doc))
+
+    def triggers(self, doc: Doc) -> list[EventTrigger]:
+        text = doc.text
+        inside_names = [(e.start, e.end) for e in doc.entities if e.type == "organization"]
+        found: list[EventTrigger] = []
+        for m in _TRIGGER_RE.finditer(text):
+            if any(lo <= m.start() and m.end() <= hi for lo, hi in inside_names):
+                continue
+            clause_lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;！？\n")
+            planned = bool(_PLANNED_RE.search(text[clause_lo + 1:m.start()]))
+            found.append(EventTrigger(start=m.start(), end=m.end(), text=m.group(),
+                                      type=_TRIGGER_TYPES[m.group()], planned_hint=planned))
+        return found
+
+    def agreements(self, doc: Doc) -> list[AgreementMention]:
+        text = doc.text
+        tokens = zh_lexicon.tokenize(text)
+        found: list[AgreementMention] = []
+        for m in _TITLE_BRACKETS_RE.finditer(text):
+            key = _AGREEMENT_RE.search(m.group(1))
+            if key is None:
+                continue
+            found.append(AgreementMention(start=m.start(1), end=m.end(1), text=m.group(1),
+                                          type=_agreement_type(m.group(1)),
+                                          title=m.group(1).strip()))
+        for m in _AGREEMENT_RE.finditer(text):
+            if _in_title_brackets(text, m.start(), m.end()):
+                continue
+            if any(a.start <= m.start() < a.end for a in found):
+                continue
+            end_index = next((i for i, t in enumerate(tokens) if t.start < m.end() <= t.end), None)
+            if end_index is None:
+                continue
+            # "合作协议" may be one jieba word or two; the keyword must close a word
+            if tokens[end_index].end != m.end():
+                continue
+            j = _walk_left(tokens, end_index, text, allow_verbs=True)
+            start = tokens[j].start
+            surface = text[start:m.end()]
+            if len(surface) <= len(m.group()) + 1:
+                continue
+            if text[max(0, start - 3):start].endswith(_VAGUE_BEFORE):
+                continue
+            found.append(AgreementMention(start=start, end=m.end(), text=surface,
+                                          type=_agreement_type(surface), title=surface))
+        _share_titles(found)
+        return sorted(found, key=lambda a: a.start)
+
+
+def _agreement_type(title: str) -> AgreementType:
+    """The type of the last keyword in a title: 《…合作谅解备忘录》 is a memorandum."""
+    last = None
+    for m in _AGREEMENT_RE.finditer(title):
+        last = m.group()
+    return _AGREEMENT_TYPES[last] if last else "other"
+
+
+def _share_titles(found: list[AgreementMention]) -> None:
+    """A longer wording that ends with another mention's title is the same document."""
+    for mention in found:
+        shorter = [o.title for o in found if o is not mention and len(o.title) < len(mention.title)
+                   and mention.title.endswith(o.title) and len(o.title) >= 6]
+        if shorter:
+            mention.title = min(shorter, key=len)
+
+
+COMPONENTS = ChineseComponents()

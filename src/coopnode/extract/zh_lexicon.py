@@ -1,0 +1,102 @@
+"""Word lists and the jieba tokenizer the Chinese components share.
+
+jieba gets a private ``Tokenizer`` (so other code keeps the stock dictionary) whose user words
+are the places (``ns``), organizations (``nt``) and titles (``nnt``) from ``data/zh/`` and, when
+it is installed, the reference gazetteer.  The tokenizer is built once per process, lazily.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from coopnode.extract.en_lexicon import gazetteer_hits, hit_fields
+
+__all__ = ["LexiconEntry", "entries", "titles", "lexicon_pattern", "tokenize", "gazetteer_hits",
+           "hit_fields", "Token"]
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    name: str                     # canonical name this surface form stands for
+    type: str                     # "place" or "organization"
+    country: str | None = None
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Token:
+    """A jieba word with its part-of-speech flag and offsets into the text."""
+
+    start: int
+    end: int
+    word: str
+    flag: str
+
+
+def _read(name: str) -> list[str]:
+    text = resources.files("coopnode.extract").joinpath("data", "zh", name).read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def entries() -> dict[str, LexiconEntry]:
+    """Surface form -> entry; variants (上合组织, 工信部) point at the full name."""
+    table: dict[str, LexiconEntry] = {}
+    for line in _read("places.tsv"):
+        name, kind, country = (line.split("\t") + ["", ""])[:3]
+        table[name] = LexiconEntry(name=name, type="place", country=country or None, kind=kind)
+    for line in _read("organizations.tsv"):
+        name, country, variants = (line.split("\t") + ["", ""])[:3]
+        entry = LexiconEntry(name=name, type="organization", country=country or None)
+        table[name] = entry
+        for variant in filter(None, variants.split("|")):
+            table[variant] = entry
+    return table
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Titles, longest first."""
+    return tuple(sorted(_read("titles.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon_pattern() -> re.Pattern[str]:
+    names = sorted(entries(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    import jieba
+    import jieba.posseg
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.setLogLevel(logging.WARNING)
+    base = jieba.Tokenizer()
+    base.initialize()
+    for name, entry in entries().items():
+        base.add_word(name, freq=2000, tag="ns" if entry.type == "place" else "nt")
+    for title in titles():
+        base.add_word(title, freq=2000, tag="nnt")
+    return jieba.posseg.POSTokenizer(base)
+
+
+@lru_cache(maxsize=16)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """jieba words with offsets (HMM on, so unknown names come out as words)."""
+    tokens: list[Token] = []
+    offset = 0
+    for pair in _tokenizer().cut(text):
+        word, flag = pair.word, pair.flag
+        start = text.find(word, offset)
+        if start < 0:               # jieba never rewrites text; be safe anyway
+            continue
+        tokens.append(Token(start, start + len(word), word, flag))
+        offset = start + len(word)
+    return tuple(tokens)
