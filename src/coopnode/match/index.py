@@ -196,17 +196,18 @@ class VectorIndex:
         day = (today or date.today()).toordinal()
         mask = self._alive[: self._size] & (self._expires[: self._size] >= day)
         if id_filter is not None:
-            mask &= np.fromiter(
-                (id_filter(i) for i in self._ids), dtype=bool, count=self._size
-            )
-        candidates = np.flatnonzero(mask)
-        if not len(candidates):
+            mask &= np.fromiter((id_filter(i) for i in self._ids), dtype=bool, count=self._size)
+        live = int(mask.sum())
+        if not live:
             return []
-        scores = self._vectors[candidates] @ query
-        take = min(k, len(candidates))
+        # Score every stored row (no copy of the matrix), then blank out the excluded ones.
+        scores = self._vectors[: self._size] @ query
+        if live < self._size:
+            scores[~mask] = -np.inf
+        take = min(k, live)
         top = np.argpartition(-scores, take - 1)[:take]
-        top = top[np.lexsort((candidates[top], -scores[top]))]
-        return [(self._ids[candidates[i]], float(scores[i])) for i in top]
+        top = top[np.lexsort((top, -scores[top]))]
+        return [(self._ids[i], float(scores[i])) for i in top]
 
     def _search_ann(
         self, query: np.ndarray, k: int, id_filter: IdFilter | None, today: date | None
