@@ -7,6 +7,7 @@ functions of their inputs and can be tested one by one.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -50,6 +51,7 @@ class EntityMention(Span):
     country: str | None = None          # ISO 3166-1 alpha-2, when determinable
     source: str = ""                    # which component proposed it, e.g. "natasha", "gazetteer"
     gazetteer_id: str | None = None     # id of the reference-data entry it matched, if any
+    abbreviation: str | None = None     # an abbreviation the text gives in brackets: "(ШОС)"
 
 
 @dataclass
@@ -102,8 +104,19 @@ class Doc:
     agreements: list[AgreementMention] = field(default_factory=list)
 
     def sentence_of(self, offset: int) -> Span | None:
-        """The sentence that contains the character ``offset``."""
-        for sentence in self.sentences:
+        """The sentence that contains the character ``offset`` (binary search: sentences are
+        in text order, and big documents have many of them)."""
+        starts = self._sentence_starts()
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0:
+            sentence = self.sentences[index]
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None
+
+    def _sentence_starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts_cache")
+        if cached is None or cached[0] is not self.sentences or cached[1] != len(self.sentences):
+            cached = (self.sentences, len(self.sentences), [s.start for s in self.sentences])
+            self.__dict__["_starts_cache"] = cached
+        return cached[2]

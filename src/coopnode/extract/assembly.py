@@ -1,0 +1,678 @@
+"""Language-independent assembly: mentions -> entities, triggers -> events, agreements.
+
+Everything here works on the typed spans the language components put on a :class:`Doc`, so
+Russian, Chinese and English share one definition of "the same entity", "the date of an
+event" and "the parties of an agreement".  Each rule is a small function with the reason it
+exists in its docstring.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from coopnode.extract.types import (
+    AgreementMention,
+    DateMention,
+    Doc,
+    EntityMention,
+    EntityType,
+    Span,
+)
+
+# --- comparison keys --------------------------------------------------------------------------
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def fold(text: str) -> str:
+    """Casefolded, ё -> е, punctuation as spaces, whitespace collapsed (the scorer's key)."""
+    text = text.casefold().replace("ё", "е")
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def prefix_tokens(text: str, size: int = 5) -> list[str]:
+    """Word prefixes: Russian inflection and near-synonyms ("информатизации"/"информационных")
+    differ after the fifth letter far more often than before it."""
+    return [token[:size] for token in fold(text).split()]
+
+
+_STOP = frozenset({"и", "в", "по", "при", "of", "the", "and", "for", "on", "in", "de"})
+
+
+def is_abbreviation(short: str, full: str) -> bool:
+    """Can ``short`` be read as the initial letters/prefixes of consecutive words of ``full``?
+
+    "ШОС" ~ "Шанхайская организация сотрудничества", "КНР" ~ "Китайская Народная
+    Республика", "Минсвязи" ~ "Министерство связи и информатизации", "МИД" ~ "Министерство
+    иностранных дел".  Function words may be skipped; the first word must contribute.
+    """
+    s = fold(short).replace(" ", "")
+    words = [w for w in fold(full).split()]
+    if len(s) < 2 or len(words) < 2 or _HAN.search(s):
+        return False
+
+    from functools import lru_cache
+
+    @lru_cache(maxsize=None)
+    def match(i: int, j: int) -> bool:
+        if i == len(s):
+            return j >= 2 and all(w in _STOP for w in words[j:]) or (i == len(s) and j == len(words))
+        if j >= len(words):
+            return False
+        word = words[j]
+        if word in _STOP and match(i, j + 1):
+            return True
+        for k in range(1, min(len(word), len(s) - i) + 1):
+            if s[i:i + k] != word[:k]:
+                break
+            if match(i + k, j + 1):
+                return True
+        return False
+
+    return match(0, 0)
+
+
+# --- entities ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Entity:
+    """One real-world person, organization or place of the document."""
+
+    id: str
+    type: EntityType
+    name: str
+    mentions: list[EntityMention]
+    country: str | None = None
+    gazetteer_id: str | None = None
+    positions: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_contract(self) -> dict[str, Any]:
+        surfaces: list[str] = []
+        for mention in self.mentions:
+            if mention.text not in surfaces:
+                surfaces.append(mention.text)
+        out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name,
+                               "mentions": surfaces}
+        if self.country:
+            out["country"] = self.country
+        if self.positions:
+            out["positions"] = self.positions
+        out["spans"] = [[m.start, m.end] for m in self.mentions]
+        if self.gazetteer_id:
+            out["gazetteer_id"] = self.gazetteer_id
+        return out
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _kind(mention: EntityMention) -> str:
+    return "person" if mention.type == "person" else "named"
+
+
+_INITIALS = re.compile(r"^((?:[^\W\d_]\.\s?)+)\s*([^\W\d_][\w-]+)$")
+
+
+def _person_parts(name: str) -> tuple[list[str], str] | None:
+    """(initials, surname) of "Д.А.Медведев" / "Дмитрий Анатольевич Медведев" forms."""
+    match = _INITIALS.match(name.strip())
+    if match:
+        initials = [c for c in match.group(1) if c.isalpha()]
+        return [c.casefold() for c in initials], fold(match.group(2))
+    words = name.split()
+    if len(words) >= 2 and not _HAN.search(name):
+        return [w[0].casefold() for w in words[:-1]], fold(words[-1])
+    return None
+
+
+def _similar_words(a: str, b: str) -> bool:
+    """Two forms of one name word ("Цяна"/"Цян"): long common prefix, short endings."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 3 and common >= max(len(a), len(b)) - 2
+
+
+def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
+    """Join a surname-only, initials or mis-inflected mention to the one full name it fits."""
+    persons = [i for i, m in enumerate(mentions) if m.type == "person"]
+    names = {i: mentions[i].name for i in persons}
+    full = [i for i in persons if len(names[i].split()) >= 2 or _INITIALS.match(names[i])]
+    for i in persons:
+        name_i = names[i]
+        tokens_i = fold(name_i).split()
+        candidates: set[int] = set()
+        for j in full:
+            if i == j or uf.find(i) == uf.find(j):
+                continue
+            name_j = names[j]
+            tokens_j = fold(name_j).split()
+            if len(tokens_i) == 1 and not _INITIALS.match(name_i):
+                if tokens_j and tokens_i[0] == tokens_j[-1] or (
+                        _HAN.search(name_i) is None and tokens_i[0] in tokens_j[1:]):
+                    candidates.add(uf.find(j))
+                continue
+            if len(tokens_i) == len(tokens_j) and all(
+                    _similar_words(x, y) for x, y in zip(tokens_i, tokens_j, strict=True)):
+                candidates.add(uf.find(j))
+                continue
+            parts_i, parts_j = _person_parts(name_i), _person_parts(name_j)
+            if parts_i and parts_j and parts_i[1] == parts_j[1] and parts_i[0] and parts_j[0] \
+                    and parts_i[0][0] == parts_j[0][0] and (
+                        _INITIALS.match(name_i) or _INITIALS.match(name_j)):
+                candidates.add(uf.find(j))
+        if len(candidates) == 1:
+            uf.union(i, candidates.pop())
+
+
+def _abbreviation_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
+    """Join abbreviations to the full names the text spells out ("ШОС", "Минсвязи Беларуси")."""
+    named = [i for i, m in enumerate(mentions) if m.type != "person"]
+    by_fold: dict[str, list[int]] = {}
+    for i in named:
+        by_fold.setdefault(fold(mentions[i].name), []).append(i)
+    for i in named:
+        abbreviation = mentions[i].abbreviation
+        if abbreviation:
+            for j in by_fold.get(fold(abbreviation), []):
+                uf.union(i, j)
+    longs = [i for i in named if len(mentions[i].name.split()) >= 2]
+    for i in named:
+        words = mentions[i].name.split()
+        if not words or len(words) > 3:
+            continue
+        head = words[0]
+        if len(head) > 12 or not (head.isupper() or re.match(r"^[А-ЯЁ][а-яё]{2}[а-яё]+$", head)
+                                  and head.lower().startswith(("мин", "гос", "рос", "бел"))
+                                  or re.fullmatch(r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*",
+                                                  head)):
+            continue
+        candidates: set[int] = set()
+        for j in longs:
+            if i == j or uf.find(i) == uf.find(j):
+                continue
+            other = mentions[j]
+            if len(words) > 1 and not (mentions[i].country and other.country == mentions[i].country):
+                continue
+            if is_abbreviation(head, other.name):
+                candidates.add(uf.find(j))
+        if len(candidates) == 1:
+            uf.union(i, candidates.pop())
+
+
+def _core_tokens(name: str, place_tokens: set[str]) -> frozenset[str]:
+    return frozenset(t for t in prefix_tokens(name) if t not in place_tokens)
+
+
+def _near_name_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
+    """Join organization names that differ in one word or only in how the country is named
+    ("… информационных технологий КНР" / "… информатизации Китайской Народной Республики")."""
+    place_tokens: set[str] = set()
+    for m in mentions:
+        if m.type == "place":
+            place_tokens.update(prefix_tokens(m.name))
+            place_tokens.update(prefix_tokens(m.text))
+    orgs = [i for i, m in enumerate(mentions) if m.type == "organization"]
+    cores = {i: _core_tokens(mentions[i].name, place_tokens) for i in orgs}
+    for a_index, i in enumerate(orgs):
+        for j in orgs[a_index + 1:]:
+            if uf.find(i) == uf.find(j):
+                continue
+            ci, cj = cores[i], cores[j]
+            if min(len(ci), len(cj)) < 3:
+                continue
+            ca, cb = mentions[i].country, mentions[j].country
+            if ca and cb and ca != cb:
+                continue
+            if len(ci ^ cj) <= 1:
+                uf.union(i, j)
+
+
+def _prefix_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
+    """Join a shortened organization name to the one longer name it starts ("Министерство
+    промышленности и информатизации" -> "… КНР")."""
+    orgs = [i for i, m in enumerate(mentions) if m.type == "organization"]
+    folded = {i: fold(mentions[i].name).split() for i in orgs}
+    for i in orgs:
+        words = folded[i]
+        if len(words) < 2:
+            continue
+        candidates = {uf.find(j) for j in orgs if len(folded[j]) > len(words)
+                      and folded[j][: len(words)] == words}
+        candidates.discard(uf.find(i))
+        if len(candidates) == 1:
+            uf.union(i, candidates.pop())
+
+
+def _canonical_person(mentions: list[EntityMention]) -> str:
+    """A name the text writes in the nominative, the fullest one; else the fullest normalised."""
+    def rank(m: EntityMention) -> tuple[int, int, int]:
+        return (len(m.name.split()), 0 if _INITIALS.match(m.name) else 1, len(m.name))
+
+    written = [m for m in mentions if m.text == m.name]
+    pool = written if written else mentions
+    best = max(pool, key=rank)
+    if written:
+        normalised = max(mentions, key=rank)
+        if rank(normalised)[:2] > rank(best)[:2]:
+            return normalised.name
+    return best.name
+
+
+def _canonical_named(mentions: list[EntityMention]) -> str:
+    """The fullest name the text uses (most words; abbreviations lose)."""
+    return max(mentions, key=lambda m: (len(m.name.split()), len(m.name), -m.start)).name
+
+
+def group_entities(doc: Doc, key_of: Callable[[EntityMention], str | None] | None = None
+                   ) -> tuple[list[Entity], dict[tuple[int, int], Entity]]:
+    """Group mentions into entities; returns them in text order and a (start, end) index."""
+    mentions = [m for m in doc.entities if m.name.strip()]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    uf = _UnionFind(len(mentions))
+    first_of: dict[tuple[str, str], int] = {}
+    for i, mention in enumerate(mentions):
+        keys = [(_kind(mention), fold(mention.name))]
+        if mention.gazetteer_id:
+            keys.append(("gazetteer", mention.gazetteer_id))
+        extra = key_of(mention) if key_of else _lexicon_key(doc.language, mention)
+        if extra:
+            keys.append(("lexicon", extra))
+        for key in keys:
+            if key in first_of:
+                uf.union(i, first_of[key])
+            else:
+                first_of[key] = i
+    _person_links(mentions, uf)
+    _abbreviation_links(mentions, uf)
+    _near_name_links(mentions, uf)
+    _prefix_links(mentions, uf)
+    groups: dict[int, list[EntityMention]] = {}
+    for i, mention in enumerate(mentions):
+        groups.setdefault(uf.find(i), []).append(mention)
+    entities: list[Entity] = []
+    index: dict[tuple[int, int], Entity] = {}
+    for root in sorted(groups, key=lambda r: groups[r][0].start):
+        members = groups[root]
+        types = Counter(m.type for m in members)
+        etype: EntityType = "person" if types["person"] else max(
+            ("organization", "place"), key=lambda t: (types[t], t == "organization"))
+        same = [m for m in members if m.type == etype] or members
+        name = _canonical_person(same) if etype == "person" else _canonical_named(same)
+        countries = Counter(m.country for m in members if m.country)
+        gazetteer_ids = Counter(m.gazetteer_id for m in members if m.gazetteer_id)
+        entity = Entity(id=f"e{len(entities) + 1}", type=etype, name=name, mentions=members,
+                        country=countries.most_common(1)[0][0] if countries else None,
+                        gazetteer_id=gazetteer_ids.most_common(1)[0][0] if gazetteer_ids else None)
+        entities.append(entity)
+        for member in members:
+            index[(member.start, member.end)] = entity
+    return entities, index
+
+
+def _lexicon_key(language: str, mention: EntityMention) -> str | None:
+    """The Russian place list's canonical name, so "Китай", "КНР" and "Китайской Народной
+    Республики" are one place even without the gazetteer."""
+    if language != "ru" or mention.type == "person":
+        return None
+    from coopnode.extract.ru import fold as ru_fold
+    from coopnode.extract.ru import place_lexicon
+
+    entry = place_lexicon().get(ru_fold(mention.name))
+    return entry[0] if entry else None
+
+
+# --- positions ----------------------------------------------------------------------------------
+
+
+def _best_organization(title: str, entities: Iterable[Entity]) -> Entity | None:
+    """The organization a title names ("заместитель Министра связи …" -> the ministry)."""
+    tokens = set(prefix_tokens(title)[1:]) - _STOP
+    if len(tokens) < 2:
+        return None
+    best, best_score = None, 0.0
+    for entity in entities:
+        if entity.type != "organization":
+            continue
+        for mention in entity.mentions:
+            other = set(prefix_tokens(mention.name)) - _STOP
+            if not other:
+                continue
+            score = len(tokens & other) / len(other | tokens)
+            if score > best_score:
+                best, best_score = entity, score
+    return best if best_score >= 0.6 else None
+
+
+def attach_positions(doc: Doc, entities: list[Entity],
+                     entity_of: dict[tuple[int, int], Entity]) -> None:
+    """Put each position on its person, with the organization's entity id when known."""
+    for position in doc.positions:
+        if position.person is None:
+            continue
+        person = entity_of.get((position.person.start, position.person.end))
+        if person is None or person.type != "person":
+            continue
+        organization = None
+        if position.organization is not None:
+            organization = entity_of.get((position.organization.start, position.organization.end))
+        if organization is None:
+            organization = _best_organization(position.title or position.text, entities)
+        title = position.title or position.text
+        if any(fold(p["title"]) == fold(title) for p in person.positions):
+            continue
+        entry: dict[str, Any] = {"title": title}
+        if organization is not None:
+            entry["organization"] = organization.id
+        entry["span"] = [position.start, position.end]
+        person.positions.append(entry)
+
+
+# --- events -------------------------------------------------------------------------------------
+
+# CAMEO event codes (Schrodt, CAMEO Conflict and Mediation Event Observations Codebook v1.1b3,
+# 2012): 036 express intent to meet or negotiate, 040 consult, 042 make a visit, 043 host a
+# visit, 044 meet at a "third" location, 046 engage in negotiation, 050 engage in diplomatic
+# cooperation, 051 praise or endorse, 057 sign formal agreement.
+CAMEO: dict[str, str] = {
+    "meeting": "040", "visit": "042", "signing": "057", "ceremony": "050", "forum": "044",
+    "approval": "051", "other": "050",
+}
+_NEGOTIATION = re.compile(r"переговор|negotiat|talks|会谈|谈判", re.I)
+_HOSTING = re.compile(r"принял[аи]?\s+(?:делегаци|делегат)|hosted|received a delegation|接待|会见",
+                      re.I)
+
+
+def cameo_code(event_type: str, status: str, evidence: str) -> str:
+    """CAMEO code of an event: planned meetings and visits are intents (036)."""
+    if status == "planned" and event_type in ("meeting", "visit"):
+        return "036"
+    if event_type == "meeting" and _NEGOTIATION.search(evidence):
+        return "046"
+    if event_type == "visit" and _HOSTING.search(evidence):
+        return "043"
+    return CAMEO.get(event_type, "050")
+
+
+@dataclass
+class Event:
+    """A dated (or undated) event read from one sentence."""
+
+    id: str
+    type: str
+    date: str | None
+    status: str
+    place: str | None
+    participants: list[str]
+    evidence: str
+    evidence_span: tuple[int, int]
+    cameo: str
+
+    def to_contract(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "type": self.type, "date": self.date,
+                               "status": self.status}
+        if self.place:
+            out["place"] = self.place
+        out["participants"] = self.participants
+        out["evidence"] = self.evidence
+        out["evidence_span"] = list(self.evidence_span)
+        out["cameo"] = self.cameo
+        return out
+
+
+class _SpanIndex:
+    """Spans by start offset, for "which of these lie in [start, end)" without a scan."""
+
+    def __init__(self, spans: Iterable[Any]) -> None:
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [s for s in self.spans[lo:hi] if s.end <= end]
+
+
+def _status(date: str | None, published: str | None, planned_hint: bool) -> str:
+    """planned when the date lies after the document's date, or the wording announces it."""
+    if date and published:
+        size = min(len(date), len(published))
+        if date[:size] > published[:size]:
+            return "planned"
+        if date[:size] < published[:size]:
+            return "past"
+    return "planned" if planned_hint else "past"
+
+
+def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
+                   sentences: list[Span], sentence_index: int) -> DateMention | None:
+    """The date nearest the trigger in its sentence; else a short dateline just before it."""
+    inside = dates.within(sentence.start, sentence.end)
+    if inside:
+        def distance(d: DateMention) -> tuple[int, int]:
+            gap = d.start - trigger.end if d.start >= trigger.end else trigger.start - d.end
+            precision_rank = {"day": 0, "month": 1, "year": 2}[d.precision]
+            return (gap + 40 * precision_rank, d.start)
+        return min(inside, key=distance)
+    if sentence_index > 0:
+        previous = sentences[sentence_index - 1]
+        same_line = "\n" not in doc.text[previous.end:sentence.start]
+        if same_line and len(previous.text) <= 80:
+            before = dates.within(previous.start, previous.end)
+            if before and before[0].start - previous.start <= 5:
+                return before[0]
+    return None
+
+
+def _place_of(sentence_entities: list[Entity], place_kind: Callable[[str | None], str | None],
+              trigger: Span) -> Entity | None:
+    """The place in the sentence: a city or region before a country, nearest the trigger."""
+    places = [e for e in sentence_entities if e.type == "place"]
+    if not places:
+        return None
+
+    def rank(entity: Entity) -> tuple[int, int]:
+        kind = place_kind(entity.gazetteer_id) or _ru_kind(entity.name)
+        distance = min(abs(m.start - trigger.start) for m in entity.mentions)
+        return (1 if kind == "country" else 0, distance)
+
+    return min(places, key=rank)
+
+
+def _ru_kind(name: str) -> str | None:
+    try:
+        from coopnode.extract.ru import fold as ru_fold
+        from coopnode.extract.ru import place_lexicon
+    except Exception:  # noqa: BLE001
+        return None
+    entry = place_lexicon().get(ru_fold(name))
+    return entry[1] if entry else None
+
+
+def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int, int], Entity],
+                    place_kind: Callable[[str | None], str | None] = lambda _id: None
+                    ) -> list[Event]:
+    """One event per trigger with its date, status, place and participants; the same event
+    reported twice (same type and date, or again without a date) is kept once."""
+    sentences = sorted(doc.sentences, key=lambda s: s.start)
+    sentence_starts = [s.start for s in sentences]
+    dates = _SpanIndex(doc.dates)
+    mentions = _SpanIndex(m for m in doc.entities if (m.start, m.end) in entity_of)
+    agreements = _SpanIndex(doc.agreements)
+    persons = _SpanIndex(m for m in doc.entities if m.type == "person")
+    events: list[Event] = []
+    by_key: dict[tuple[str, str | None], Event] = {}
+    for trigger in sorted(doc.triggers, key=lambda t: t.start):
+        if _inside(persons, trigger):
+            continue
+        if trigger.type != "signing" and _inside(agreements, trigger):
+            continue
+        index = bisect.bisect_right(sentence_starts, trigger.start) - 1
+        if index < 0 or trigger.start >= sentences[index].end:
+            sentence, index = Span(trigger.start, trigger.end, trigger.text), -1
+        else:
+            sentence = sentences[index]
+        date = _sentence_date(doc, sentence, trigger, dates, sentences, index) if index >= 0 \
+            else None
+        value = date.value if date else None
+        in_sentence = []
+        for mention in mentions.within(sentence.start, sentence.end):
+            entity = entity_of[(mention.start, mention.end)]
+            if entity not in in_sentence:
+                in_sentence.append(entity)
+        participants = [e.id for e in in_sentence if e.type in ("person", "organization")]
+        place = _place_of(in_sentence, place_kind, trigger)
+        key = (trigger.type, value)
+        if key in by_key:
+            existing = by_key[key]
+            for pid in participants:
+                if pid not in existing.participants:
+                    existing.participants.append(pid)
+            continue
+        status = _status(value, doc.published, trigger.planned_hint)
+        evidence = doc.text[sentence.start:sentence.end].strip()
+        event = Event(id="", type=trigger.type, date=value, status=status,
+                      place=place.id if place else None, participants=participants,
+                      evidence=evidence, evidence_span=(sentence.start, sentence.end),
+                      cameo=cameo_code(trigger.type, status, evidence))
+        by_key[key] = event
+        events.append(event)
+    dated_types = {e.type for e in events if e.date}
+    kept = [e for e in events if e.date or e.type not in dated_types]
+    for number, event in enumerate(kept, start=1):
+        event.id = f"v{number}"
+    return kept
+
+
+def _inside(index: _SpanIndex, span: Span) -> bool:
+    return any(s.start <= span.start and span.end <= s.end
+               for s in index.within(max(0, span.start - 500), span.start + 1))
+
+
+# --- agreements ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Agreement:
+    """A named agreement, memorandum, roadmap, declaration or communiqué."""
+
+    id: str
+    type: str
+    title: str
+    parties: list[str]
+    date: str | None
+    evidence: str
+    evidence_span: tuple[int, int]
+    mentions: list[AgreementMention] = field(default_factory=list)
+
+    def to_contract(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "title": self.title, "parties": self.parties,
+                "date": self.date, "evidence": self.evidence,
+                "evidence_span": list(self.evidence_span)}
+
+
+def _same_agreement(a: AgreementMention, b: AgreementMention) -> bool:
+    """Two mentions of one document: same type and one title contains or nearly equals the
+    other (a headline shortens the title; a later "указанного Меморандума" drops it)."""
+    if a.type != b.type:
+        return False
+    fa, fb = fold(a.title), fold(b.title)
+    if fa.startswith(fb) or fb.startswith(fa):
+        return True
+    try:
+        from rapidfuzz import fuzz
+
+        return fuzz.token_set_ratio(fa, fb) >= 85
+    except ImportError:  # pragma: no cover
+        return fa == fb
+
+
+def _is_bare(mention: AgreementMention) -> bool:
+    return len(fold(mention.title).split()) <= 2
+
+
+def assemble_agreements(doc: Doc, entity_of: dict[tuple[int, int], Entity]) -> list[Agreement]:
+    """Merge agreement mentions; parties are the organizations (else countries) named with
+    them; the date is the date of a signing reported in the same sentence."""
+    sentences = sorted(doc.sentences, key=lambda s: s.start)
+    starts = [s.start for s in sentences]
+    dates = _SpanIndex(doc.dates)
+    mentions_index = _SpanIndex(m for m in doc.entities if (m.start, m.end) in entity_of)
+    signings = _SpanIndex(t for t in doc.triggers if t.type == "signing")
+    groups: list[list[AgreementMention]] = []
+    for mention in sorted(doc.agreements, key=lambda a: a.start):
+        for group in groups:
+            if any(_same_agreement(mention, other) for other in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    named_types = {g[0].type for g in groups if not all(_is_bare(m) for m in g)}
+    agreements: list[Agreement] = []
+    for group in groups:
+        if all(_is_bare(m) for m in group) and group[0].type in named_types:
+            continue                       # "указанного Меморандума": refers to a named one
+        best = max(group, key=lambda m: len(m.title))
+        parties: list[str] = []
+        countries: list[str] = []
+        date = None
+        evidence_sentence = None
+        for mention in group:
+            index = bisect.bisect_right(starts, mention.start) - 1
+            sentence = sentences[index] if index >= 0 else Span(mention.start, mention.end,
+                                                                mention.text)
+            if evidence_sentence is None or (not parties and mention is best):
+                evidence_sentence = sentence
+            for m in mentions_index.within(sentence.start, sentence.end):
+                if mention.start <= m.start and m.end <= mention.end:
+                    continue               # a name inside the title is not a party
+                entity = entity_of[(m.start, m.end)]
+                if entity.type == "organization" and entity.id not in parties:
+                    parties.append(entity.id)
+                elif entity.type == "place" and entity.id not in countries:
+                    countries.append(entity.id)
+            if date is None and signings.within(sentence.start, sentence.end):
+                signing = signings.within(sentence.start, sentence.end)[0]
+                found = _sentence_date(doc, sentence, signing, dates, sentences, index)
+                if found is not None:
+                    date = found.value
+        if not parties:
+            parties = countries
+        sentence = evidence_sentence or Span(best.start, best.end, best.text)
+        agreements.append(Agreement(id=f"a{len(agreements) + 1}", type=best.type,
+                                    title=best.title, parties=parties, date=date,
+                                    evidence=doc.text[sentence.start:sentence.end].strip(),
+                                    evidence_span=(sentence.start, sentence.end),
+                                    mentions=group))
+    return agreements
+
+
+__all__ = [
+    "Agreement", "CAMEO", "Entity", "Event", "assemble_agreements", "assemble_events",
+    "attach_positions", "cameo_code", "fold", "group_entities", "is_abbreviation",
+]

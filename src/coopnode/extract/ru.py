@@ -1,0 +1,493 @@
+"""Russian components: sentences (razdel), names (natasha NER + own rules), positions, dates,
+event triggers and agreements.
+
+Natasha finds persons, organizations and places well but stops organization names early
+("Министерства связи и информатизации" | "Республики Беларусь"), does not tag position titles
+and lemmatises every word of a name.  The rules here extend organization names over a
+following genitive place or organization, put only the head phrase into the nominative
+(``ru_morph``), add persons written with initials, and read titles, triggers and agreement
+names with patterns that describe Russian official prose rather than individual sentences.
+Models load on first use and are cached per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from coopnode.extract.dates import find_dates
+from coopnode.extract.ru_morph import UD_CASES, person_nominative, phrase_nominative, word_nominative
+from coopnode.extract.types import (
+    AgreementMention,
+    AgreementType,
+    DateMention,
+    Doc,
+    EntityMention,
+    EntityType,
+    EventTrigger,
+    EventType,
+    PositionMention,
+    Span,
+)
+
+_CHUNK = 4000               # characters per NER batch item: keeps memory flat on huge inputs
+_NER_TYPES: dict[str, EntityType] = {"PER": "person", "ORG": "organization", "LOC": "place"}
+
+
+# --- models and word lists --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _models() -> tuple[Any, Any, Any]:
+    """Natasha's segmenter, NER tagger and morphology tagger (one shared embedding)."""
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding)
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    text = resources.files("coopnode.extract").joinpath("data", "ru", name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def fold(text: str) -> str:
+    """Comparison key: casefolded, ё -> е, punctuation and extra spaces removed."""
+    text = text.casefold().replace("ё", "е")
+    text = re.sub(r"[^\w\s-]", " ", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def place_lexicon() -> dict[str, tuple[str, str, str]]:
+    """Folded name or alias -> (canonical name, kind, ISO country) from ``data/ru/places.tsv``."""
+    table: dict[str, tuple[str, str, str]] = {}
+    for row in _read_tsv("places.tsv"):
+        canonical, kind, country = row[0], row[1], row[2]
+        aliases = row[3].split("|") if len(row) > 3 and row[3] else []
+        for name in (canonical, *aliases):
+            table[fold(name)] = (canonical, kind, country)
+    return table
+
+
+@lru_cache(maxsize=1)
+def country_adjectives() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0], row[1]) for row in _read_tsv("adjectives.tsv"))
+
+
+def country_of_name(name: str) -> str | None:
+    """ISO code for a name that is, contains or starts with a known country/city or adjective."""
+    folded = fold(name)
+    lexicon = place_lexicon()
+    if folded in lexicon:
+        return lexicon[folded][2]
+    words = folded.split()
+    for size in range(min(4, len(words)), 0, -1):       # "... Республики Беларусь", "... КНР"
+        tail = " ".join(phrase_nominative(" ".join(words[-size:])).split())
+        if fold(tail) in lexicon:
+            return lexicon[fold(tail)][2]
+    for word in words:
+        for stem, country in country_adjectives():
+            if word.startswith(stem):
+                return country
+    return None
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences by razdel, never across a line break (headlines and datelines have no stop)."""
+    from razdel import sentenize
+
+    spans: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        base = line.start()
+        for sentence in sentenize(line.group()):
+            if sentence.text.strip():
+                spans.append(Span(base + sentence.start, base + sentence.stop, sentence.text))
+    return spans
+
+
+# --- entities ---------------------------------------------------------------------------------
+
+_INITIALS_PERSON = re.compile(
+    r"(?<![А-ЯЁA-Za-zа-яё.])(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_LATIN_SOURCE = re.compile(r"\((?P<name>[A-Z][A-Za-z]+(?:\.[a-z]{2,4})?)\)")
+_NOT_NAMES = frozenset({"корр", "фото", "источник", "видео", "тасс"})
+_PAREN_ABBR = re.compile(r"\s*\((?P<abbr>[А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,9})\)\s*$")
+
+
+def _chunks(text: str) -> Iterable[tuple[int, str]]:
+    """(offset, chunk) pieces of at most about ``_CHUNK`` characters, cut at line ends."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start + _CHUNK // 2, end)
+            if cut == -1:
+                cut = text.rfind(". ", start + _CHUNK // 2, end)
+            end = cut + 1 if cut != -1 else end
+        yield start, text[start:end]
+        start = end
+
+
+def _tag(text: str) -> tuple[list[tuple[int, int, str]], dict[int, tuple[int, str, dict[str, str]]]]:
+    """NER spans (start, end, type) and morphology by token start: (end, pos, feats)."""
+    segmenter, ner, morph_tagger = _models()
+    from natasha import Doc as NatashaDoc
+
+    spans: list[tuple[int, int, str]] = []
+    tokens: dict[int, tuple[int, str, dict[str, str]]] = {}
+    pieces = list(_chunks(text))
+    for (offset, _piece), markup in zip(pieces, ner.map([p for _o, p in pieces]), strict=True):
+        for span in markup.spans:
+            spans.append((offset + span.start, offset + span.stop, span.type))
+    # Morphology only for sentences with a name: it gives the case of each name in context.
+    wanted = sorted({s for s, _e, _t in spans})
+    if not wanted:
+        return spans, tokens
+    for offset, piece in pieces:
+        if not any(offset <= s < offset + len(piece) for s in wanted[:1] + wanted):
+            continue
+        ndoc = NatashaDoc(piece)
+        ndoc.segment(segmenter)
+        ndoc.tag_morph(morph_tagger)
+        for token in ndoc.tokens:
+            tokens[offset + token.start] = (offset + token.stop, token.pos or "",
+                                            dict(token.feats or {}))
+    return spans, tokens
+
+
+def _case_at(tokens: dict[int, tuple[int, str, dict[str, str]]], start: int, end: int,
+             text: str, prefer_last: bool) -> str | None:
+    """The contextual case of the name at [start, end): of its last (person) or first word."""
+    starts = [s for s in range(start, end) if s in tokens]
+    if not starts:
+        return None
+    order = reversed(starts) if prefer_last else iter(starts)
+    for s in order:
+        _end, pos, feats = tokens[s]
+        case = feats.get("Case")
+        if case and pos in ("PROPN", "NOUN", "ADJ"):
+            return UD_CASES.get(case)
+    return None
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, slashes and stray quotes/punctuation around a NER span."""
+    while start < end and text[start] in " \t\"«»“”'/,.;:—–-(":
+        start += 1
+    while end > start and text[end - 1] in " \t\"«»“”'/,;:—–-":
+        end -= 1
+    if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
+        end -= 1
+    return start, end
+
+
+def _is_genitive_continuation(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
+                              start: int, end: int) -> bool:
+    """Does the name at [start, end) read as a genitive tail ("Республики Беларусь", "КНР")?"""
+    word = text[start:end].split()[0] if text[start:end].split() else ""
+    if word.isupper() and len(word) >= 2:
+        return True                                     # КНР, ШОС, РФ
+    case = _case_at(tokens, start, end, text, prefer_last=False)
+    return case == "gent"
+
+
+def _extend_organizations(text: str, raw: list[tuple[int, int, str]],
+                          tokens: dict[int, tuple[int, str, dict[str, str]]]
+                          ) -> list[tuple[int, int, str, int]]:
+    """Join an organization with the genitive place/organization right after it.
+
+    Returns (start, end, type, head_end) where head_end marks where the organization's own
+    words stop.  Every input span is also returned as it was, so the tail ("Республики
+    Беларусь") stays a mention of its own.
+    """
+    out: list[tuple[int, int, str, int]] = []
+    i = 0
+    raw = sorted(raw)
+    while i < len(raw):
+        start, end, kind = raw[i]
+        head_end = end
+        if kind == "ORG":
+            j = i + 1
+            while j < len(raw):
+                nstart, nend, nkind = raw[j]
+                gap = text[end:nstart]
+                if nkind not in ("LOC", "ORG") or not re.fullmatch(r"[ \t]{1,2}", gap):
+                    break
+                if not _is_genitive_continuation(text, tokens, nstart, nend):
+                    break
+                end = nend
+                j += 1
+        out.append((start, end, kind, head_end))
+        i += 1
+    return out
+
+
+def _initials_persons(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _INITIALS_PERSON.finditer(text)]
+
+
+def find_entities(doc: Doc) -> list[EntityMention]:
+    """Persons, organizations and places of a Russian text, with nominative names."""
+    text = doc.text
+    raw, tokens = _tag(text)
+    cleaned: list[tuple[int, int, str]] = []
+    for start, end, kind in raw:
+        start, end = _clean_span(text, start, end)
+        if end - start < 2 or fold(text[start:end]) in _NOT_NAMES:
+            continue
+        if end < len(text) and text[end] == "." and kind != "PER" and len(text[start:end]) <= 4 \
+                and not text[start:end].isupper():
+            continue                                    # "Корр." and similar abbreviations
+        cleaned.append((start, end, kind))
+    taken = [(s, e) for s, e, _k in cleaned]
+    for start, end in _initials_persons(text):
+        if not any(s <= start < e or start <= s < end for s, e in taken):
+            cleaned.append((start, end, "PER"))
+    for match in _LATIN_SOURCE.finditer(text):
+        start, end = match.start("name"), match.end("name")
+        if not any(s <= start < e for s, e in taken):
+            cleaned.append((start, end, "ORG"))
+    mentions: list[EntityMention] = []
+    for start, end, kind, head_end in _extend_organizations(text, cleaned, tokens):
+        mention = _make_mention(text, tokens, start, end, kind, head_end)
+        if mention is not None:
+            mentions.append(mention)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]], start: int,
+                  end: int, kind: str, head_end: int) -> EntityMention | None:
+    surface = text[start:end]
+    etype = _NER_TYPES.get(kind)
+    if etype is None:
+        return None
+    abbreviation = None
+    if etype != "person":
+        match = _PAREN_ABBR.search(surface)
+        if match:
+            abbreviation = match.group("abbr")
+            surface_name = surface[: match.start()]
+        else:
+            surface_name = surface
+        surface_name = re.sub(r"\s*\([^)]*\)\s*", " ", surface_name).strip() \
+            if head_end == end else surface_name
+        case = _case_at(tokens, start, head_end, text, prefer_last=False)
+        name = phrase_nominative(surface_name, case)
+    else:
+        case = _case_at(tokens, start, end, text, prefer_last=True)
+        name = person_nominative(surface, case)
+    name = " ".join(name.split())
+    country = country_of_name(name) if etype != "person" else None
+    mention = EntityMention(start, end, surface, type=etype, name=name, country=country,
+                            source="natasha")
+    if abbreviation:
+        mention.abbreviation = abbreviation
+    return mention
+
+
+# --- positions ----------------------------------------------------------------------------------
+
+_TITLE_WORDS = (
+    r"(?:первого\s+|первый\s+|первым\s+)?(?:заместител[а-я]*|замминистр[а-я]*|министр[а-я]*"
+    r"|премьер-министр[а-я]*|премьер[а-я]*|председател(?:ь|я|ю|ем|е)|вице-премьер[а-я]*"
+    r"|вице-президент[а-я]*|президент[а-я]*|генеральн[а-я]+\s+секретар[а-я]*|секретар[а-я]*"
+    r"|директор[а-я]*|генеральн[а-я]+\s+директор[а-я]*|посл[аеуо][а-я]*|посол"
+    r"|вице-мэр[а-я]*|мэр[а-я]*|губернатор[а-я]*|глав[аеуыойю]|руководител[а-я]*"
+    r"|начальник[а-я]*|советник[а-я]*|пресс-секретар[а-я]*|представител[а-я]*|ректор[а-я]*"
+    r"|помощник[а-я]*|уполномоченн[а-я]+|атташе|консул[а-я]*|член[а-я]*|глав[а-я]*|спикер[а-я]*)"
+)
+_TITLE_START = re.compile(r"(?<![а-яёА-ЯЁ-])" + _TITLE_WORDS + r"(?![а-яё])", re.I)
+_TITLE_BREAK = re.compile(r"[.;:!?]|\s[-–—]\s|,\s|\s(?:с|со|к|от|для|у|в|на)\s(?=[а-яё])")
+
+
+def find_positions(doc: Doc) -> list[PositionMention]:
+    """Titles written right before a person ("заместитель Министра … Антон Алексеев")."""
+    text = doc.text
+    positions: list[PositionMention] = []
+    persons = [m for m in doc.entities if m.type == "person"]
+    for person in persons:
+        window_start = max(0, person.start - 200)
+        window = text[window_start:person.start]
+        starts = list(_TITLE_START.finditer(window))
+        if not starts:
+            continue
+        for match in starts:
+            between = window[match.start():]
+            rest = between[match.end() - match.start():]
+            if _TITLE_BREAK.search(rest) or _TITLE_BREAK.search(between[:match.end()
+                                                                         - match.start()]):
+                continue
+            start = window_start + match.start()
+            end = person.start
+            while end > start and text[end - 1] in " \t,":
+                end -= 1
+            title_text = text[start:end]
+            if not title_text or len(title_text) > 180:
+                continue
+            positions.append(PositionMention(start, end, title_text,
+                                             title=_title_nominative(title_text),
+                                             person=person,
+                                             organization=_organization_in(doc, start, end)))
+            break
+    return positions
+
+
+def _title_nominative(title: str) -> str:
+    """First word(s) of a title in the nominative; the genitive tail as written."""
+    words = title.split()
+    out = []
+    for index, word in enumerate(words):
+        if index < 2 and re.fullmatch(r"[А-ЯЁа-яё-]+", word) and (
+                index == 0 or words[0].lower().startswith(("перв", "генеральн"))):
+            out.append(word_nominative(word))
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _organization_in(doc: Doc, start: int, end: int) -> EntityMention | None:
+    """The organization named inside a title, the longest when several."""
+    inside = [m for m in doc.entities if m.type == "organization"
+              and start <= m.start and m.end <= end]
+    if inside:
+        return max(inside, key=lambda m: m.end - m.start)
+    return None
+
+
+# --- event triggers -----------------------------------------------------------------------------
+
+_TRIGGERS: list[tuple[EventType, re.Pattern[str]]] = [
+    ("signing", re.compile(r"\b(?:подписа[а-я]*|подпишут|подпишет|заключ[иеё]л[аи]?\s+"
+                           r"(?:соглашени|договор|контракт|меморандум)[а-я]*)", re.I)),
+    ("meeting", re.compile(r"\b(?:встреч[аеиуы]|встретил[а-я]*|встретятся|переговор[а-я]*"
+                           r"|совещани[а-я]*|бесед[аеуы]|телефонн[а-я]+\s+разговор[а-я]*"
+                           r"|видеоконференци[а-я]*|консультаци[а-я]*)", re.I)),
+    ("visit", re.compile(r"\b(?:визит[а-я]*|посетил[а-я]*|посетит|посетят|посещени[а-я]*"
+                         r"|прибыл[а-я]*|прибудут|прибудет|поездк[а-я]*|командировк[а-я]*"
+                         r"|ознакомительн[а-я]+\s+тур[а-я]*)", re.I)),
+    ("ceremony", re.compile(r"\b(?:церемони[а-я]*|открыти[а-я]+|торжественн[а-я]+\s+"
+                            r"(?:открыти|запуск)[а-я]*|запуск[а-я]*|инаугураци[а-я]*"
+                            r"|вручени[а-я]*|презентаци[а-я]*)", re.I)),
+    ("forum", re.compile(r"\b(?:форум[а-я]*|саммит[а-я]*|конференци[а-я]*|выставк[а-я]*"
+                         r"|экспо\b|ЭКСПО|заседани[а-я]*|сесси[а-я]*|съезд[а-я]*|конгресс[а-я]*"
+                         r"|ярмарк[а-я]*|симпозиум[а-я]*)", re.I)),
+    ("approval", re.compile(r"\b(?:одобрени[а-я]*|одобрил[а-я]*|утвердил[а-я]*|утвержд[её]н[а-я]*"
+                            r"|присвоен[а-я]*|присвоил[а-я]*|аккредит[а-я]*|получил[а-я]*\s+"
+                            r"статус[а-я]*)", re.I)),
+    ("other", re.compile(r"\b(?:председательств[а-я]*|вступил[а-я]*\s+в\s+силу)", re.I)),
+]
+_PLANNED = re.compile(r"\b(?:состоится|состоятся|пройд[её]т|пройдут|планиру[а-я]+"
+                      r"|запланирован[а-я]*|предстоящ[а-я]+|будет|будут|намерен[а-я]*"
+                      r"|намечен[а-я]*|прибудут|прибудет|посетит|посетят|подпишут|подпишет"
+                      r"|встретятся|откроется|откроют)", re.I)
+_PLANNED_WINDOW = 120
+
+
+def find_triggers(doc: Doc) -> list[EventTrigger]:
+    """Words that report an event; ``planned_hint`` when the clause announces it as coming."""
+    text = doc.text
+    triggers: list[EventTrigger] = []
+    for etype, pattern in _TRIGGERS:
+        for match in pattern.finditer(text):
+            sentence = doc.sentence_of(match.start())
+            lo = max(sentence.start if sentence else 0, match.start() - _PLANNED_WINDOW)
+            hi = min(sentence.end if sentence else len(text), match.end() + _PLANNED_WINDOW)
+            planned = bool(_PLANNED.search(text, lo, hi))
+            triggers.append(EventTrigger(match.start(), match.end(), match.group(), type=etype,
+                                         planned_hint=planned))
+    triggers.sort(key=lambda t: t.start)
+    return triggers
+
+
+# --- agreements ---------------------------------------------------------------------------------
+
+_AGREEMENT_HEADS: list[tuple[AgreementType, str, str]] = [
+    ("memorandum", r"[Мм]еморандум[а-я]*", "Меморандум"),
+    ("roadmap", r"[Дд]орожн[а-я]+\s+карт[а-я]*", "Дорожная карта"),
+    ("declaration", r"[Дд]екларац[а-я]+", "Декларация"),
+    ("declaration", r"(?:[Сс]овместн[а-я]+\s+)?[Кк]оммюнике", "Коммюнике"),
+    ("agreement", r"(?:[Мм]ежправительственн[а-я]+\s+)?[Сс]оглашени[а-я]*", "Соглашение"),
+    ("contract", r"[Кк]онтракт[а-я]*|[Дд]оговор[а-я]*", "Договор"),
+    ("other", r"[Пп]ротокол[а-я]*|[Пп]рограмм[а-я]+\s+сотрудничеств[а-я]*", "Протокол"),
+]
+_AGREEMENT_TAIL = re.compile(
+    r"(?:\s+(?:о|об|по|в|между|на|о\s+взаимопонимании|о\s+сотрудничестве)\s+[^.;:!?\n]*)?")
+_TAIL_STOP = re.compile(
+    r",|\s(?:между|был[аио]?|подписан[а-я]*|и\s+(?:выразил|отметил|подчеркнул)|который|которая"
+    r"|которые|что|сообщает|сообщил[а-я]*|предусматрива[а-я]*|состоялось|станет)\b|\s[-–—]\s")
+
+
+def find_agreements(doc: Doc) -> list[AgreementMention]:
+    """Named agreements: a document word and its subject ("Меморандум о взаимопонимании …")."""
+    text = doc.text
+    found: list[AgreementMention] = []
+    for atype, head, label in _AGREEMENT_HEADS:
+        for match in re.finditer(r"(?<![а-яё])(?:" + head + r")(?![а-яё])", text):
+            tail_match = _AGREEMENT_TAIL.match(text, match.end())
+            tail = tail_match.group() if tail_match else ""
+            stop = _TAIL_STOP.search(tail)
+            if stop:
+                tail = tail[: stop.start()]
+            tail = tail.rstrip()
+            if tail.split()[:1] and tail.split()[0] == "между":
+                tail = ""
+            end = match.end() + len(tail)
+            if any(a.start <= match.start() < a.end for a in found):
+                continue
+            head_word = match.group()
+            title_head = _agreement_head(head_word, label)
+            title = (title_head + tail).strip()
+            found.append(AgreementMention(match.start(), end, text[match.start():end],
+                                          type=atype, title=title))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _agreement_head(word: str, label: str) -> str:
+    """Nominative of the document word, capitalised: "меморандума" -> "Меморандум"."""
+    words = word.split()
+    nominative = " ".join(word_nominative(w) for w in words)
+    if label == "Коммюнике":
+        nominative = " ".join(words)
+    return nominative[:1].upper() + nominative[1:]
+
+
+# --- the component set ----------------------------------------------------------------------------
+
+
+class RussianComponents:
+    """The Russian implementation of ``LanguageComponents``."""
+
+    language = "ru"
+
+    def sentences(self, doc: Doc) -> list[Span]:
+        return split_sentences(doc.text)
+
+    def entities(self, doc: Doc) -> list[EntityMention]:
+        return find_entities(doc)
+
+    def positions(self, doc: Doc) -> list[PositionMention]:
+        return find_positions(doc)
+
+    def dates(self, doc: Doc) -> list[DateMention]:
+        return find_dates(doc)
+
+    def triggers(self, doc: Doc) -> list[EventTrigger]:
+        return find_triggers(doc)
+
+    def agreements(self, doc: Doc) -> list[AgreementMention]:
+        return find_agreements(doc)
+
+
+COMPONENTS = RussianComponents()

@@ -1,0 +1,226 @@
+"""Putting Russian names into the nominative without breaking them.
+
+Natasha's span normaliser lemmatises every word of an organization name, which turns
+"Министерства связи и информатизации" into "Министерство связь и информатизация".  A Russian
+name is a head noun phrase (adjectives + the first noun) followed by a tail that stays in the
+genitive whatever the case of the whole name, so only the head is inflected here and the tail
+is copied as written.  Persons are inflected word by word (names, patronymics, surnames; an
+initial stays as it is).  The case of the phrase is the one all its head words can share,
+nominative when possible, so a name already in the nominative is left alone.
+
+pymorphy2 (which natasha ships with) does the inflection; parses are cached per word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_CASE_ORDER = ("nomn", "gent", "datv", "ablt", "loct", "accs")
+
+
+@lru_cache(maxsize=1)
+def morph() -> Any:
+    """The pymorphy2 analyser (about 15 MB of dictionaries), loaded once per process.
+
+    Taken through natasha's ``MorphVocab``, which makes pymorphy2 work on Python 3.11.
+    """
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+@lru_cache(maxsize=50000)
+def _parses(word: str) -> tuple[Any, ...]:
+    return tuple(morph().parse(word))
+
+
+def _restore_case(original: str, inflected: str) -> str:
+    """Give ``inflected`` the capitalisation pattern of ``original`` (per hyphen part)."""
+    if original.isupper() and len(original) > 1:
+        return inflected.upper()
+    parts_o = original.split("-")
+    parts_i = inflected.split("-")
+    if len(parts_o) != len(parts_i):
+        return inflected[:1].upper() + inflected[1:] if original[:1].isupper() else inflected
+    out = []
+    for o, i in zip(parts_o, parts_i, strict=True):
+        out.append(i[:1].upper() + i[1:] if o[:1].isupper() else i)
+    return "-".join(out)
+
+
+def _is_indeclinable_token(word: str) -> bool:
+    return not _WORD.fullmatch(word) or (word.isupper() and len(word) > 1)
+
+
+def _cases(word: str, pos: tuple[str, ...] | None = None) -> list[str]:
+    """Cases a word can be in (singular readings first, by pymorphy's likelihood)."""
+    seen: list[str] = []
+    parses = _parses(word.lower())
+    for sing_first in (True, False):
+        for parse in parses:
+            tag = parse.tag
+            if pos and tag.POS not in pos:
+                continue
+            if sing_first and tag.number == "plur":
+                continue
+            if tag.case and tag.case not in seen:
+                seen.append(tag.case)
+    return seen
+
+
+def _sing_cases(word: str) -> list[str]:
+    seen: list[str] = []
+    for parse in _parses(word.lower()):
+        if parse.tag.number != "plur" and parse.tag.case and parse.tag.case not in seen:
+            seen.append(parse.tag.case)
+    return seen
+
+
+UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+            "Loc": "loct"}
+
+
+def _inflect(word: str, case: str, pos: tuple[str, ...] | None, gender: str | None = None,
+             person: bool = False) -> str:
+    """``word`` from ``case`` to the nominative (same number and gender), or unchanged."""
+    if case == "nomn" or _is_indeclinable_token(word):
+        return word
+    best = None
+    for parse in _parses(word.lower()):
+        tag = parse.tag
+        if tag.case != case or (pos and tag.POS not in pos):
+            continue
+        if person and tag.number == "plur":
+            continue
+        if gender and tag.gender and tag.gender != gender and tag.number != "plur":
+            continue
+        if person and not ({"Name", "Surn", "Patr"} & set(tag.grammemes)) and best is not None:
+            continue
+        if tag.number == "plur" and best is not None:
+            continue
+        best = parse
+        if not person or {"Name", "Surn", "Patr"} & set(tag.grammemes):
+            if tag.number != "plur":
+                break
+    if best is None:
+        return word
+    from pymorphy2.analyzer import Parse   # natasha's MorphForm.inflect wants UD grammemes
+
+    inflected = Parse.inflect(best, {"nomn"})
+    if inflected is None:
+        return word
+    return _restore_case(word, inflected.word)
+
+
+def _shared_case(words: list[str], pos: tuple[str, ...] | None = None) -> str:
+    """The case every word can be in: nominative if possible, else the head's likeliest."""
+    declinable = [w for w in words if not _is_indeclinable_token(w)]
+    if not declinable:
+        return "nomn"
+    options = [_cases(w, pos) for w in declinable]
+    options = [o for o in options if o]
+    sing = [_sing_cases(w) for w in declinable]
+    if all(sing):                       # a name is singular unless only a plural reading fits
+        options = sing
+    if not options:
+        return "nomn"
+    common = [c for c in options[-1] if all(c in o for o in options)]
+    if "nomn" in common:
+        return "nomn"
+    if common:
+        return common[0]
+    return options[-1][0]
+
+
+def person_nominative(name: str, case: str | None = None) -> str:
+    """"Романа Головченко" -> "Роман Головченко", "А.У.Мамина" -> "А.У.Мамин".
+
+    ``case`` (a pymorphy case such as "gent") is the case the context shows, when a tagger
+    knows it; otherwise the case all words can share is taken.
+    """
+    tokens = re.findall(r"[^\s]+", name)
+    words: list[str] = []
+    for token in tokens:
+        tail = token.rsplit(".", 1)[-1]         # the surname after initials "А.У.Мамина"
+        if _WORD.fullmatch(tail) and len(tail) > 1:
+            words.append(tail)
+    case = case or _shared_case(words)
+    if case == "nomn":
+        return " ".join(tokens)
+    out = []
+    for token in tokens:
+        head, dot, tail = token.rpartition(".")
+        if _WORD.fullmatch(tail) and len(tail) > 1:
+            inflected = _inflect(tail, case, None, person=True)
+            out.append(f"{head}{dot}{inflected}")
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+_ADJ = ("ADJF", "PRTF", "NUMR", "ADJS")
+# Heads followed by a proper name in apposition: the name takes the same case.
+_APPOSITION_HEADS = frozenset({"республика", "республики", "республике", "республикой",
+                               "республику", "королевство", "королевства", "королевстве",
+                               "королевством", "княжество", "княжества"})
+_NOUN = ("NOUN",)
+
+
+def _is_noun(word: str) -> bool:
+    parses = _parses(word.lower())
+    if not parses:
+        return False
+    return parses[0].tag.POS == "NOUN" or (
+        parses[0].tag.POS not in _ADJ and any(p.tag.POS == "NOUN" for p in parses[:2]))
+
+
+def phrase_nominative(name: str, case: str | None = None) -> str:
+    """Nominative of an organization or place name: inflect the head phrase, keep the tail.
+
+    "Министерством связи и информатизации" -> "Министерство связи и информатизации";
+    "Кыргызской Республики" -> "Кыргызская Республика"; "КНР" stays "КНР".
+    """
+    tokens = name.split()
+    if not tokens:
+        return name
+    head_end = None
+    for index, token in enumerate(tokens):
+        if _is_indeclinable_token(token):
+            if index == 0:
+                return name
+            break
+        if _is_noun(token):
+            head_end = index + 1
+            break
+        if not any(p.tag.POS in _ADJ for p in _parses(token.lower())):
+            break
+    if head_end is None:
+        return name
+    head = tokens[:head_end]
+    noun = head[-1]
+    case = case or _shared_case(head)
+    if case == "nomn":
+        return name
+    noun_parse = next((p for p in _parses(noun.lower()) if p.tag.case == case
+                       and p.tag.POS == "NOUN"), None)
+    gender = noun_parse.tag.gender if noun_parse is not None else None
+    out = [_inflect(word, case, _ADJ, gender=gender) for word in head[:-1]]
+    out.append(_inflect(noun, case, _NOUN))
+    tail = tokens[head_end:]
+    if noun.lower() in _APPOSITION_HEADS and tail and tail[0][:1].isupper() and (
+            not _is_indeclinable_token(tail[0]) and _is_noun(tail[0])):
+        tail = [_inflect(tail[0], case, _NOUN), *tail[1:]]   # "Республики Индии"
+    return " ".join(out + tail)
+
+
+def word_nominative(word: str) -> str:
+    """Nominative singular of one word ("заместителя" -> "заместитель")."""
+    if _is_indeclinable_token(word):
+        return word
+    cases = _cases(word)
+    if not cases or "nomn" in cases:
+        return word
+    return _inflect(word, cases[0], None)
