@@ -83,6 +83,8 @@ _TRIGGERS: list[tuple[str, EventType]] = [
     (r"signing ceremon(?:y|ies)", "signing"),
     (r"sign(?:ed|s|ing)?\b(?! up)", "signing"),
     (r"inked", "signing"),
+    (r"(?:leaders|ministers|ministerial|heads of state|foreign ministers)['’]? meetings?"
+     r"|(?:BRICS|SCO|G20) [A-Z][\w ]{0,40}?(?:Ministers|Ministerial)['’]? Meetings?", "forum"),
     (r"(?:met|meets|meet|meeting|meetings)\b", "meeting"),
     (r"(?:held|hold|holds|holding) talks|talks|negotiations|phone call|telephone conversation"
      r"|video ?conference|videoconference|video call|consultations", "meeting"),

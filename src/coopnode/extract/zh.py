@@ -100,9 +100,12 @@ _TRIGGERS: list[tuple[str, EventType]] = [
     ("展会", "forum"), ("博鳌", "forum"), ("部长级会议", "forum"), ("领导人会晤", "forum"),
     ("批复", "approval"), ("获批", "approval"), ("批准", "approval"), ("认定", "approval"),
     ("授予", "approval"), ("入选", "approval"), ("命名", "approval"),
-    ("成立", "other"), ("设立", "other"), ("建立", "other"),
+    ("正式成立", "other"), ("挂牌成立", "other"),
 ]
-_TRIGGER_RE = re.compile("|".join(re.escape(w) for w, _ in sorted(_TRIGGERS, key=lambda p: -len(p[0]))))
+# Leaders' and ministers' meetings and numbered sessions are multilateral: forum, not meeting.
+_FORUM_MEETING_RE = r"(?:领导人|元首|部长|外长|总理|首脑)(?:第[\d一二三四五六七八九十]+次)?(?:会晤|会议)|第[\d一二三四五六七八九十]+次(?:会晤|会议)"
+_TRIGGER_RE = re.compile(_FORUM_MEETING_RE + "|" + "|".join(
+    re.escape(w) for w, _ in sorted(_TRIGGERS, key=lambda p: -len(p[0]))))
 _TRIGGER_TYPES: dict[str, EventType] = dict(_TRIGGERS)
 _PLANNED_RE = re.compile(r"将于|将在|将会|即将|拟于|拟在|计划于|预计|将举办|将举行|将召开|届时|下月|明年")
 
@@ -119,7 +122,11 @@ _VAGUE_BEFORE = ("多项", "一系列", "若干", "各项", "系列", "一批", 
                  "有关", "这些", "这份", "此", "各类", "等")
 _TITLE_BRACKETS_RE = re.compile(r"《([^《》\n]{2,80})》")
 _DOT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})+")
-_SENTENCE_END_RE = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n+")
+_SENTENCE_END_RE = re.compile(
+    r"[。！？；!?;]+[”’」』）)]*|\n+"
+    # a news agency dateline ("新华社莫斯科5月21日电") is a sentence of its own
+    r"|(?<=电)(?=[ \u3000]+)(?<=\d日电)|(?<=消息)(?=[ \u3000]+)"
+)
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -127,7 +134,7 @@ def sentence_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     lo = 0
     for m in _SENTENCE_END_RE.finditer(text):
-        end = m.end() if m.group()[0] != "\n" else m.start()
+        end = m.start() if m.group()[:1] in {"", "\n"} else m.end()
         spans.extend(_trimmed(text, lo, end))
         lo = m.end()
     spans.extend(_trimmed(text, lo, len(text)))
@@ -508,7 +515,8 @@ class ChineseComponents:
             clause_lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;！？\n")
             planned = bool(_PLANNED_RE.search(text[clause_lo + 1:m.start()]))
             found.append(EventTrigger(start=m.start(), end=m.end(), text=m.group(),
-                                      type=_TRIGGER_TYPES[m.group()], planned_hint=planned))
+                                      type=_TRIGGER_TYPES.get(m.group(), "forum"),
+                                      planned_hint=planned))
         return found
 
     def agreements(self, doc: Doc) -> list[AgreementMention]:
