@@ -151,3 +151,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("COOPNODE_LOG_LEVEL", "WARNING")},
 }
+
+# --- partnering (cooperation profiles, matching, expressions of interest) -----------------------
+INSTALLED_APPS += ["coopnode.web.partnering"]

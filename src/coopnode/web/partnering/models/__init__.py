@@ -1,0 +1,16 @@
+"""Partnering records: profiles, their vectors, matches, expressions of interest, notices."""
+
+from .interest import ExpressionOfInterest, InterestStatus
+from .notifications import Notification
+from .profiles import (
+    CooperationProfile,
+    OrganizationMember,
+    ProfileEmbedding,
+    ProfileStatus,
+)
+from .matches import Match
+
+__all__ = [
+    "CooperationProfile", "ExpressionOfInterest", "InterestStatus", "Match", "Notification",
+    "OrganizationMember", "ProfileEmbedding", "ProfileStatus",
+]
