@@ -83,15 +83,15 @@ _TRIGGERS: list[tuple[str, EventType]] = [
     (r"signing ceremon(?:y|ies)", "signing"),
     (r"sign(?:ed|s|ing)?\b(?! up)", "signing"),
     (r"inked", "signing"),
-    (r"(?:leaders|ministers|ministerial|heads of state|foreign ministers)['’]? meetings?"
-     r"|(?:BRICS|SCO|G20) [A-Z][\w ]{0,40}?(?:Ministers|Ministerial)['’]? Meetings?", "forum"),
+    (r"(?:leaders|ministers|ministerial|heads of state|heads of government)['’]? meetings?",
+     "forum"),
     (r"(?:met|meets|meet|meeting|meetings)\b", "meeting"),
     (r"(?:held|hold|holds|holding) talks|talks|negotiations|phone call|telephone conversation"
      r"|video ?conference|videoconference|video call|consultations", "meeting"),
     (r"(?:paid|pays|pay) (?:an? )?(?:official |working |state )?visit|visit(?:ed|s|ing)?"
      r"|trip|tour(?:ed)?|study tour", "visit"),
     (r"launch(?:ed|es|ing)?|inaugurat(?:ed|ion|es)|open(?:ed|ing) ceremony|opening|unveil(?:ed|ing)?"
-     r"|ribbon-cutting|groundbreaking|plaque|award ceremony|ceremony", "ceremony"),
+     r"|opened|ribbon-cutting|groundbreaking|plaque|award ceremony|ceremony", "ceremony"),
     (r"forums?|summits?|conferences?|expos?|exhibitions?|fairs?|congress|symposium|session"
      r"|plenary|ministerial|dialogue|contest|seminar|workshop", "forum"),
     (r"approv(?:ed|al|es)|designat(?:ed|ion)|accredit(?:ed|ation)|certified|granted|awarded"
@@ -242,6 +242,13 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
         if cut is not None:
             lo = lo + cut
             piece = chunk[lo:hi]
+        # "Belarusian State University and Huawei": a head noun closes the first name
+        m_and = re.search(r"\s+and\s+(?!the\s)", piece)
+        if m_and and piece[: m_and.start()].split()[-1] in ORG_HEADS:
+            result.append((lo, lo + m_and.start()))
+            if chunk_type(piece[m_and.end():]):
+                result.append((lo + m_and.end(), hi))
+            continue
         # "X and the Y" where both sides are names in their own right
         m2 = re.search(r"\s+and\s+the\s+", piece)
         if m2 and chunk_type(piece[: m2.start()]):
@@ -317,7 +324,9 @@ def _chunk_candidates(text: str) -> list[_Candidate]:
         # drop capitalised function words that open a sentence or a headline
         lead = 0
         for w in re.finditer(r"\S+\s*", chunk):
-            if w.group().strip().lower().rstrip(":,") in LEADING_NOISE or w.group().rstrip().endswith(":"):
+            word = w.group().strip()
+            if (word.lower().rstrip(":,") in LEADING_NOISE or word.endswith(":")
+                    or word.endswith("ing") and chunk[w.end():].startswith("the ")):
                 lead = w.end()
                 continue
             break
@@ -389,6 +398,8 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
         if kind == "person":
             removed, name = strip_title(surface)
             start += removed
+            cut, name = drop_leading_places(name)
+            start += cut
             if not re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", name):
                 continue
             found.append(_Candidate(start, end, "person", name, 1, "spacy"))
@@ -396,6 +407,8 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
         tokens = surface.split()
         if tokens[-1] in EVENT_TAILS:
             continue
+        if len(tokens) == 1 and is_acronym(surface) and re.match(r"\s+[a-z]", text[end:end + 3]):
+            continue  # "a joint ICT academy", "AI applications": a modifier, not a name
         head_type = chunk_type(surface)
         if kind == "organization" and head_type is None and not (
             len(tokens) == 1 and is_acronym(tokens[0])
@@ -407,17 +420,69 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
     return found
 
 
+def _name_words_ok(words_: list[str]) -> bool:
+    return all(not (w in ORG_HEADS or w in PLACE_HEADS or w in EVENT_TAILS
+                    or en_lexicon.lookup(w) or w.lower() in LEADING_NOISE) for w in words_)
+
+
+def drop_leading_places(name: str) -> tuple[int, str]:
+    """"Belarus Xie Xiaoyong" (after "Ambassador to") -> "Xie Xiaoyong"; returns (chars cut, name)."""
+    cut = 0
+    parts = name.split(" ")
+    while len(parts) > 2 and (en_lexicon.lookup(parts[0]) or parts[0] in PLACE_HEADS
+                              or parts[0] in ORG_HEADS):
+        cut += len(parts[0]) + 1
+        parts = parts[1:]
+    return cut, " ".join(parts)
+
+
 def _title_person_candidates(text: str) -> list[_Candidate]:
-    """Persons right after a title ("Deputy Minister Anton Alekseev") that spaCy may miss."""
+    """Persons after a title, also after a long one: "Deputy Minister of Communications and
+    Informatization of the Republic of Belarus Anton Alekseev" -> "Anton Alekseev"."""
     titles = "|".join(re.escape(t) for t in en_lexicon.titles())
-    pattern = re.compile(r"\b(?:" + titles + r")\s+((?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)\b")
+    pattern = re.compile(
+        r"\b(?:" + titles + r")"
+        r"(?:[ \t]+(?:of|to|for|the|and|in|on|at|[A-Z][\w'’-]*|[\"“][^\"”\n]{1,40}[\"”]))*?"
+        r"[ \t]+((?:[A-Z][a-z'’-]+[ \t]+){1,3}[A-Z][a-z'’-]+)(?=[ \t]+[a-z]|[,.;:)]|[ \t]*$)",
+        re.MULTILINE,
+    )
     found = []
     for m in pattern.finditer(text):
-        name = m.group(1)
-        if any(w in ORG_HEADS or w in PLACE_HEADS or en_lexicon.lookup(w) for w in name.split()):
+        cut, name = drop_leading_places(m.group(1))
+        if len(name.split()) > 3 or not _name_words_ok(name.split()):
             continue
-        found.append(_Candidate(m.start(1), m.end(1), "person", name, 2, "pattern"))
+        start = m.start(1) + cut
+        found.append(_Candidate(start, start + len(name), "person", name, 4, "pattern"))
     return found
+
+
+def _truncate_at_persons(candidates: list[_Candidate], persons: list[_Candidate],
+                         text: str) -> list[_Candidate]:
+    """Names that ran into a person ("Republic of Belarus Anton Alekseev") end before it."""
+    result = []
+    for cand in candidates:
+        inner = [p for p in persons if cand.start < p.start < cand.end]
+        if cand.type != "person" and inner:
+            end = min(p.start for p in inner)
+            while end > cand.start and text[end - 1] in " \t,":
+                end -= 1
+            if end <= cand.start:
+                continue
+            cand = _Candidate(cand.start, end, cand.type, text[cand.start:end], cand.priority,
+                              cand.source, cand.country, cand.gazetteer_id)
+            kind = chunk_type(cand.name) or (en_lexicon.lookup(cand.name) or _NoEntry).type
+            if kind is None:
+                continue
+            cand.type = kind  # type: ignore[assignment]
+            entry = en_lexicon.lookup(cand.name)
+            if entry is not None:
+                cand.name, cand.country = entry.name, entry.country
+        result.append(cand)
+    return result
+
+
+class _NoEntry:
+    type = None
 
 
 def _select(candidates: list[_Candidate], text: str) -> list[_Candidate]:
@@ -491,8 +556,10 @@ class EnglishComponents:
 
     def entities(self, doc: Doc) -> list[EntityMention]:
         text = doc.text
-        candidates = (_chunk_candidates(text) + _lexicon_candidates(text)
-                      + _spacy_candidates(text) + _title_person_candidates(text))
+        titled = _title_person_candidates(text)
+        candidates = _truncate_at_persons(
+            _chunk_candidates(text) + _lexicon_candidates(text) + _spacy_candidates(text),
+            titled, text) + titled
         chosen = _select(candidates, text)
         concepts = _concept_acronyms(text, chosen)
         chosen = [c for c in chosen if text[c.start:c.end] not in concepts]
@@ -548,15 +615,18 @@ class EnglishComponents:
             if m:
                 span_lo, span_hi = m.start(1), m.end(1)
             else:
-                window_lo = max(0, person.start - 160)
+                window_lo = max([0, person.start - 160] + [
+                    e.end for e in entities if e.type == "person" and e.end <= person.start])
                 window = text[window_lo:person.start]
                 mb = before_re.search(window)
                 if not mb:
                     continue
                 span_lo, span_hi = window_lo + mb.start(1), window_lo + mb.end(1)
             title = text[span_lo:span_hi].strip()
-            org = next((e for e in entities if e.type != "person"
-                        and span_lo <= e.start and e.end <= span_hi), None)
+            inside = [e for e in entities if e.type != "person"
+                      and span_lo <= e.start and e.end <= span_hi]
+            org = next((e for e in inside if e.type == "organization"), None) or next(
+                iter(inside), None)
             result.append(PositionMention(start=span_lo, end=span_lo + len(title), text=title,
                                           title=title, person=person, organization=org))
         return result
