@@ -225,6 +225,15 @@ def _abbreviation_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
             uf.union(i, candidates.pop())
 
 
+def _looks_abbreviated(name: str) -> bool:
+    """"ШОС", "МИД", "Минсвязи", "БелТА": a short form that stands for a longer name."""
+    word = name.strip()
+    if " " in word or len(word) > 12 or len(word) < 2:
+        return False
+    return word.isupper() or bool(re.fullmatch(r"(?:Мин|Гос|Рос|Бел)[а-яё]{3,}", word)) or bool(
+        re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]*[A-ZА-ЯЁ]\w*", word))
+
+
 def _core_tokens(name: str, place_tokens: set[str]) -> frozenset[str]:
     return frozenset(t for t in prefix_tokens(name) if t not in place_tokens)
 
@@ -260,7 +269,7 @@ def _prefix_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
     folded = {i: fold(mentions[i].name).split() for i in orgs}
     for i in orgs:
         words = folded[i]
-        if len(words) < 2:
+        if len(words) < 2 and not _looks_abbreviated(mentions[i].name):
             continue
         candidates = {uf.find(j) for j in orgs if len(folded[j]) > len(words)
                       and folded[j][: len(words)] == words}
@@ -432,6 +441,8 @@ class Event:
     evidence: str
     evidence_span: tuple[int, int]
     cameo: str
+    trigger_end: int = 0
+    until: str | None = None
 
     def to_contract(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "date": self.date,
@@ -469,16 +480,33 @@ def _status(date: str | None, published: str | None, planned_hint: bool) -> str:
     return "planned" if planned_hint else "past"
 
 
+_CLAUSE_BREAK = re.compile(r"[,;，；]")
+_NEXT_CLAUSE_PENALTY = 120
+_PRECISION_PENALTY = {"day": 0, "month": 60, "year": 160}   # "Expo 2025 … from June 26"
+_MAX_DATE_DISTANCE = 600    # characters: a date further away belongs to another statement
+
+
 def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
-                   sentences: list[Span], sentence_index: int) -> DateMention | None:
-    """The date nearest the trigger in its sentence; else a short dateline just before it."""
-    inside = dates.within(sentence.start, sentence.end)
+                   sentences: list[Span], sentence_index: int,
+                   excluded: tuple[tuple[int, int], ...] = ()) -> DateMention | None:
+    """The date of the trigger's own clause: the nearest date in its sentence (one after a
+    comma counts as further away; a date inside a position title such as "в 2018-2019 годах"
+    is not an event date); else a short dateline just before the sentence."""
+    inside = [d for d in dates.within(sentence.start, sentence.end)
+              if not any(lo <= d.start < hi for lo, hi in excluded)]
     if inside:
         def distance(d: DateMention) -> tuple[int, int]:
-            gap = d.start - trigger.end if d.start >= trigger.end else trigger.start - d.end
-            precision_rank = {"day": 0, "month": 1, "year": 2}[d.precision]
-            return (gap + 40 * precision_rank, d.start)
-        return min(inside, key=distance)
+            if d.start >= trigger.end:
+                gap = d.start - trigger.end
+                if _CLAUSE_BREAK.search(doc.text, trigger.end, d.start):
+                    gap += _NEXT_CLAUSE_PENALTY       # a date after a comma starts a new clause
+            else:
+                gap = trigger.start - d.end
+            return (gap + _PRECISION_PENALTY[d.precision], d.start)
+        best = min(inside, key=distance)
+        if distance(best)[0] <= _MAX_DATE_DISTANCE:
+            return best
+        return None
     if sentence_index > 0:
         previous = sentences[sentence_index - 1]
         same_line = "\n" not in doc.text[previous.end:sentence.start]
@@ -525,6 +553,8 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
     mentions = _SpanIndex(m for m in doc.entities if (m.start, m.end) in entity_of)
     agreements = _SpanIndex(doc.agreements)
     persons = _SpanIndex(m for m in doc.entities if m.type == "person")
+    position_spans = tuple((p.start, max(p.end, p.person.start if p.person else p.end))
+                           for p in doc.positions)
     events: list[Event] = []
     by_key: dict[tuple[str, str | None], Event] = {}
     for trigger in sorted(doc.triggers, key=lambda t: t.start):
@@ -537,8 +567,8 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
             sentence, index = Span(trigger.start, trigger.end, trigger.text), -1
         else:
             sentence = sentences[index]
-        date = _sentence_date(doc, sentence, trigger, dates, sentences, index) if index >= 0 \
-            else None
+        date = _sentence_date(doc, sentence, trigger, dates, sentences, index,
+                              position_spans) if index >= 0 else None
         value = date.value if date else None
         in_sentence = []
         for mention in mentions.within(sentence.start, sentence.end):
@@ -548,8 +578,15 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
         participants = [e.id for e in in_sentence if e.type in ("person", "organization")]
         place = _place_of(in_sentence, place_kind, trigger)
         key = (trigger.type, value)
-        if key in by_key:
+        for earlier in events:                    # "7月11日" inside "7月10日至11日"
+            if earlier.type == trigger.type and earlier.until and value and \
+                    earlier.date is not None and earlier.date <= value <= earlier.until:
+                key = (trigger.type, earlier.date)
+                by_key.setdefault(key, earlier)
+                break
+        if key in by_key and _same_event(by_key[key], trigger, sentence):
             existing = by_key[key]
+            existing.trigger_end = max(existing.trigger_end, trigger.end)
             for pid in participants:
                 if pid not in existing.participants:
                     existing.participants.append(pid)
@@ -560,6 +597,8 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
                       place=place.id if place else None, participants=participants,
                       evidence=evidence, evidence_span=(sentence.start, sentence.end),
                       cameo=cameo_code(trigger.type, status, evidence))
+        event.trigger_end = trigger.end
+        event.until = date.until if date else None
         by_key[key] = event
         events.append(event)
     dated_types = {e.type for e in events if e.date}
@@ -567,6 +606,15 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
     for number, event in enumerate(kept, start=1):
         event.id = f"v{number}"
     return kept
+
+
+def _same_event(existing: Event, trigger: Span, sentence: Span) -> bool:
+    """Same type and date is the same event, unless two different words in one sentence name
+    two events ("… совещании …, а также в Форуме …"); adjacent words ("церемония запуска")
+    are one event."""
+    if existing.evidence_span != (sentence.start, sentence.end):
+        return True
+    return trigger.start - existing.trigger_end < 40
 
 
 def _inside(index: _SpanIndex, span: Span) -> bool:

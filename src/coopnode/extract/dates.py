@@ -79,6 +79,8 @@ class _Candidate:
     month: int | None
     day: int | None
     relative: str | None = None     # e.g. "day:-1", "weekday:1", "month:-1", "year:+0"
+    until_day: int | None = None    # a range's last day ("7月10日至11日" -> 11)
+    until_month: int | None = None
 
 
 def _y(text: str | None) -> int | None:
@@ -344,12 +346,42 @@ def _drop_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:至|到|~|～|—|–|-|to|until|till|through|по|до)\s*\Z", re.I)
+_BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _absorb_range_ends(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """"3月30日至4月2日", "June 26 to July 2": the end of a range is not a date of its own;
+    the range is read as its start date."""
+    out: list[_Candidate] = []
+    for candidate in candidates:
+        if out and candidate.relative in (None, "same_month") and out[-1].relative is None:
+            between = text[out[-1].end:candidate.start]
+            if len(between) <= 12 and _RANGE_JOIN.match(between) and (
+                    out[-1].day is not None and (candidate.day is not None)):
+                previous = out[-1]
+                out[-1] = _Candidate(previous.start, candidate.end, previous.year,
+                                     previous.month, previous.day, previous.relative,
+                                     until_day=candidate.day,
+                                     until_month=candidate.month or previous.month)
+                continue
+        out.append(candidate)
+    return out
+
+
+def _text_year(text: str) -> int | None:
+    """The latest year the text names: the best guess for year-less dates when the document's
+    own date is unknown (news report on the latest of the years they mention)."""
+    years = [int(y) for y in _BARE_YEAR.findall(text[:200000])]
+    return max(years) if years else None
+
+
 def find_dates_in_text(text: str, language: str, published: str | None = None) -> list[DateMention]:
     """All dates of ``text`` in order, resolved against ``published`` and the text's own years."""
     anchor = _parse_iso(published)
-    candidates = _drop_overlaps(list(_candidates(text, language)))
+    candidates = _absorb_range_ends(text, _drop_overlaps(list(_candidates(text, language))))
     mentions: list[DateMention] = []
-    context_year: int | None = None
+    context_year: int | None = None if anchor is not None else _text_year(text)
     context_month: tuple[int, int] | None = None
     for candidate in candidates:
         resolved = _resolve(candidate, anchor, context_year, context_month)
@@ -360,9 +392,14 @@ def find_dates_in_text(text: str, language: str, published: str | None = None) -
             context_year = candidate.year
         if precision in ("day", "month"):
             context_month = (int(value[:4]), int(value[5:7]))
+        until = None
+        if candidate.until_day is not None and precision == "day":
+            resolved_end = _value(int(value[:4]), candidate.until_month, candidate.until_day)
+            if resolved_end is not None and resolved_end[0] >= value:
+                until = resolved_end[0]
         mentions.append(DateMention(candidate.start, candidate.end,
                                     text[candidate.start:candidate.end], value=value,
-                                    precision=precision, relative=relative))
+                                    precision=precision, relative=relative, until=until))
     return mentions
 
 

@@ -259,11 +259,48 @@ def find_entities(doc: Doc) -> list[EntityMention]:
             cleaned.append((start, end, "ORG"))
     mentions: list[EntityMention] = []
     for start, end, kind, head_end in _extend_organizations(text, cleaned, tokens):
+        if kind == "ORG" and head_end == end and _is_common_noun_org(text, start, end):
+            continue
         mention = _make_mention(text, tokens, start, end, kind, head_end)
         if mention is not None:
             mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+_CHINESE_OBLIQUE = re.compile(r"^([А-ЯЁ][а-яё]{0,2}) ([А-ЯЁ][а-яё]*н)(?:а|у|ом|е)$")
+
+
+def chinese_name_nominative(name: str) -> str:
+    """"Ли Цяна" -> "Ли Цян", "Си Цзиньпину" -> "Си Цзиньпин".
+
+    A Chinese name in Russian is a one-syllable surname and a given name; a given name ending
+    in "-н" is declined like a Russian noun, and the tagger often misses it because the
+    surname looks indeclinable.  No Chinese syllable ends in "-на"/"-ну"/"-ном", so the ending
+    is safe to cut.
+    """
+    match = _CHINESE_OBLIQUE.match(name)
+    if match and len(match.group(2)) >= 3:
+        return f"{match.group(1)} {match.group(2)}"
+    return name
+
+
+def _is_common_noun_org(text: str, start: int, end: int) -> bool:
+    """A lone dictionary noun tagged as an organization ("Министерства" = a ministry already
+    named) is a reference, not a name; a quoted one ("Маяк") is a name."""
+    surface = text[start:end]
+    if " " in surface or surface.isupper() or not re.fullmatch(r"[А-ЯЁ][а-яё-]+", surface):
+        return False
+    if start > 0 and text[start - 1] in "«\"“„'":
+        return False
+    from coopnode.extract.ru_morph import _parses
+
+    parses = _parses(surface.lower())
+    if not parses or not parses[0].is_known:
+        return False
+    grammemes = set(parses[0].tag.grammemes)
+    return parses[0].tag.POS == "NOUN" and not grammemes & {"Name", "Surn", "Patr", "Geox",
+                                                             "Orgn", "Trad", "Abbr"}
 
 
 def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]], start: int,
@@ -286,7 +323,7 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
         name = phrase_nominative(surface_name, case)
     else:
         case = _case_at(tokens, start, end, text, prefer_last=True)
-        name = person_nominative(surface, case)
+        name = chinese_name_nominative(person_nominative(surface, case))
     name = " ".join(name.split())
     country = country_of_name(name) if etype != "person" else None
     mention = EntityMention(start, end, surface, type=etype, name=name, country=country,
@@ -308,6 +345,7 @@ _TITLE_WORDS = (
     r"|помощник[а-я]*|уполномоченн[а-я]+|атташе|консул[а-я]*|член[а-я]*|глав[а-я]*|спикер[а-я]*)"
 )
 _TITLE_START = re.compile(r"(?<![а-яёА-ЯЁ-])" + _TITLE_WORDS + r"(?![а-яё])", re.I)
+_TITLE_PERIOD = re.compile(r"\s+(?:в|с)\s+\d{4}(?:\s*[-–—]\s*\d{4})?\s*(?:годах|году|г\.|гг\.)?\s*$")
 _TITLE_BREAK = re.compile(r"[.;:!?]|\s[-–—]\s|,\s|\s(?:с|со|к|от|для|у|в|на)\s(?=[а-яё])")
 
 
@@ -330,6 +368,9 @@ def find_positions(doc: Doc) -> list[PositionMention]:
                 continue
             start = window_start + match.start()
             end = person.start
+            period = _TITLE_PERIOD.search(text, start, end)
+            if period:
+                end = period.start()
             while end > start and text[end - 1] in " \t,":
                 end -= 1
             title_text = text[start:end]
@@ -394,6 +435,10 @@ _PLANNED = re.compile(r"\b(?:состоится|состоятся|пройд[е
 _PLANNED_WINDOW = 120
 
 
+_MULTILATERAL = re.compile(r"\w*\s+(?:[а-яё]+\s+){0,2}(?:министров|руководителей|глав|лидеров"
+                          r"|представителей)\b[^.;]{0,120}\b(?:стран|государств)", re.I)
+
+
 def find_triggers(doc: Doc) -> list[EventTrigger]:
     """Words that report an event; ``planned_hint`` when the clause announces it as coming."""
     text = doc.text
@@ -404,7 +449,11 @@ def find_triggers(doc: Doc) -> list[EventTrigger]:
             lo = max(sentence.start if sentence else 0, match.start() - _PLANNED_WINDOW)
             hi = min(sentence.end if sentence else len(text), match.end() + _PLANNED_WINDOW)
             planned = bool(_PLANNED.search(text, lo, hi))
-            triggers.append(EventTrigger(match.start(), match.end(), match.group(), type=etype,
+            if etype == "meeting" and _MULTILATERAL.match(text, match.start(), hi + 200):
+                etype_here: EventType = "forum"     # multilateral ministerial meetings
+            else:
+                etype_here = etype
+            triggers.append(EventTrigger(match.start(), match.end(), match.group(), type=etype_here,
                                          planned_hint=planned))
     triggers.sort(key=lambda t: t.start)
     return triggers

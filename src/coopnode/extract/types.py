@@ -70,6 +70,7 @@ class DateMention(Span):
     value: str = ""                     # ISO 8601: "2026-06-05", "2026-06" or "2026"
     precision: Precision = "day"
     relative: bool = False              # resolved against the document date ("вчера", "上月")
+    until: str | None = None            # the last day of a range ("1 — 2 ноября" -> its 2nd)
 
 
 @dataclass
