@@ -118,6 +118,7 @@ _AGREEMENT_KEYWORDS: list[tuple[str, AgreementType]] = [
 ]
 _AGREEMENT_RE = re.compile("|".join(re.escape(w) for w, _ in _AGREEMENT_KEYWORDS))
 _AGREEMENT_TYPES: dict[str, AgreementType] = dict(_AGREEMENT_KEYWORDS)
+_BARE_DOCUMENTS = frozenset({"联合声明", "联合宣言", "联合公报"})
 _VAGUE_BEFORE = ("多项", "一系列", "若干", "各项", "系列", "一批", "多份", "该", "上述", "此项", "相关",
                  "有关", "这些", "这份", "此", "各类", "等")
 _TITLE_BRACKETS_RE = re.compile(r"《([^《》\n]{2,80})》")
@@ -253,9 +254,15 @@ def _is_proper_chain(tokens: tuple[Token, ...], lo: int, hi: int, text: str) -> 
 
 def _joins_names(tokens: tuple[Token, ...], i: int) -> bool:
     """"中国东北地区和俄罗斯远东地区…委员会": 和 between two place words joins one name."""
-    return (0 < i < len(tokens) - 1 and tokens[i].word == "和"
-            and (tokens[i - 1].flag == "ns" or tokens[i - 1].word.endswith("地区"))
-            and tokens[i + 1].flag == "ns")
+    if not (0 < i < len(tokens) - 1 and tokens[i].word == "和"):
+        return False
+    left, right = tokens[i - 1], tokens[i + 1]
+    if (left.flag == "ns" or left.word.endswith("地区")) and right.flag == "ns":
+        return True
+    # "工业和信息化局", "国家发展和改革委员会": 和 inside the name of one office
+    return (left.flag in {"n", "j", "vn"} and right.flag in {"n", "j", "vn"}
+            and _suffix_of(left.word) is None and len(left.word) <= 3 and len(right.word) <= 3
+            and left.word not in STOP_WORDS and right.word not in STOP_WORDS)
 
 
 def _suffix_of(word: str) -> str | None:
@@ -358,7 +365,7 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         if end - start >= 4 and start < first_dot and end > first_dot + 1:
             add(start, end, "middle-dot", 4)
     # bylines: 记者 邵香云 白佳丽  /  （赵子硕 摄）
-    for m in re.finditer(r"(?:记者|通讯员|摄影|编辑|作者)[:：\s]*((?:[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+|$))+)",
+    for m in re.finditer(r"(?:记者|通讯员|摄影|编辑|作者)[:：\s]*((?:[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+|$|(?=[）)])))+)",
                          text, re.MULTILINE):
         for name in re.finditer(r"[\u4e00-\u9fff]{2,4}", m.group(1)):
             if name.group()[0] in SURNAMES and name.group() not in {"报道", "摄影"}:
@@ -470,30 +477,41 @@ class ChineseComponents:
         return mentions
 
     def positions(self, doc: Doc) -> list[PositionMention]:
-        """The title chain before a person ("俄罗斯副总理兼总统驻远东联邦区全权代表") or one right after."""
+        """The title chain before a person ("俄罗斯副总理兼总统驻远东联邦区全权代表") or one right after.
+
+        Walking left from the name: titles, the organizations and places they belong to, and
+        the joining characters 驻 (posted to), 兼 (concurrently), 前/原 (former).
+        """
         text = doc.text
         entities = doc.entities or self.entities(doc)
+        ends = {e.end: e for e in entities if e.type != "person"}
         result: list[PositionMention] = []
         for person in (e for e in entities if e.type == "person"):
-            lo = person.start
-            while lo > 0 and text[lo - 1] not in "，,、。；;！？\n 　“”\"（()）：:":
-                lo -= 1
-            before = text[lo:person.start]
-            span: tuple[int, int] | None = None
-            if before and title_at(text, person.start, backwards=True):
-                # drop a leading verb or preposition clause ("在莫斯科同俄罗斯副总理…" -> "俄罗斯副总理…")
-                cut = max((before.rfind(w) + len(w) for w in ("同", "与", "会见", "在", "由", "和")
-                           if w in before), default=0)
-                span = (lo + cut, person.start)
-            else:
+            lo, titled = person.start, False
+            while lo > 0:
+                title = title_at(text, lo, backwards=True)
+                if title:
+                    lo, titled = lo - len(title), True
+                elif lo in ends:
+                    lo = ends[lo].start
+                elif text[lo - 1] in "驻兼前原副总":
+                    lo -= 1
+                else:
+                    break
+            while lo < person.start and text[lo] in "兼驻":
+                lo += 1
+            span: tuple[int, int] | None = (lo, person.start) if titled else None
+            if span is None:
                 title = title_at(text, person.end)
                 if title:
                     span = (person.end, person.end + len(title))
-            if span is None or span[1] <= span[0]:
+            if span is None:
                 continue
             title_text = text[span[0]:span[1]]
-            org = next((e for e in entities if e.type == "organization"
-                        and span[0] <= e.start and e.end <= span[1]), None)
+            inside = [e for e in entities if e.type != "person"
+                      and span[0] <= e.start and e.end <= span[1]]
+            org = next((e for e in inside if e.type == "organization"), None) or next(
+                iter(inside), None)
             result.append(PositionMention(start=span[0], end=span[1], text=title_text,
                                           title=title_text, person=person, organization=org))
         return result
@@ -513,7 +531,9 @@ class ChineseComponents:
             if any(lo <= m.start() and m.end() <= hi for lo, hi in inside_names):
                 continue
             clause_lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;！？\n")
-            planned = bool(_PLANNED_RE.search(text[clause_lo + 1:m.start()]))
+            ends = [i for i in (text.find(c, m.end()) for c in "，,。；;！？\n") if i != -1]
+            clause_hi = min(ends) if ends else len(text)
+            planned = bool(_PLANNED_RE.search(text[clause_lo + 1:clause_hi]))
             found.append(EventTrigger(start=m.start(), end=m.end(), text=m.group(),
                                       type=_TRIGGER_TYPES.get(m.group(), "forum"),
                                       planned_hint=planned))
@@ -544,7 +564,7 @@ class ChineseComponents:
             j = _walk_left(tokens, end_index, text, allow_verbs=True)
             start = tokens[j].start
             surface = text[start:m.end()]
-            if len(surface) <= len(m.group()) + 1:
+            if len(surface) <= len(m.group()) + 1 and m.group() not in _BARE_DOCUMENTS:
                 continue
             if text[max(0, start - 3):start].endswith(_VAGUE_BEFORE):
                 continue

@@ -97,6 +97,19 @@ def tokenize(text: str) -> tuple[Token, ...]:
         start = text.find(word, offset)
         if start < 0:               # jieba never rewrites text; be safe anyway
             continue
-        tokens.append(Token(start, start + len(word), word, flag))
         offset = start + len(word)
+        head = _fused_title(word)
+        if head:
+            # "局局长" -> "局" + "局长": the office closes a name, the title starts a person
+            tokens.append(Token(start, start + len(head), head, "n"))
+            tokens.append(Token(start + len(head), offset, word[len(head):], "nnt"))
+            continue
+        tokens.append(Token(start, offset, word, flag))
     return tuple(tokens)
+
+
+def _fused_title(word: str) -> str | None:
+    """The office character jieba glued to a title ("局局长", "部部长"), if any."""
+    if len(word) >= 3 and word[0] in "局部厅处司院委办所校社会署" and word[1:] in set(titles()):
+        return word[0]
+    return None
