@@ -32,8 +32,9 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def synthetic(n: int, dim: int, rng: np.random.Generator, basis: np.ndarray | None,
-              chunk: int = 100_000) -> np.ndarray:
+def synthetic(
+    n: int, dim: int, rng: np.random.Generator, basis: np.ndarray | None, chunk: int = 100_000
+) -> np.ndarray:
     out = np.empty((n, dim), dtype=np.float32)
     for start in range(0, n, chunk):
         m = min(chunk, n - start)
@@ -47,8 +48,16 @@ def synthetic(n: int, dim: int, rng: np.random.Generator, basis: np.ndarray | No
     return out
 
 
-def bench_size(n: int, dim: int, queries: int, ef_values: list[int], m: int, ef_construction: int,
-               uniform: bool, seed: int) -> None:
+def bench_size(
+    n: int,
+    dim: int,
+    queries: int,
+    ef_values: list[int],
+    m: int,
+    ef_construction: int,
+    uniform: bool,
+    seed: int,
+) -> None:
     rng = np.random.default_rng(seed)
     basis = None if uniform else rng.standard_normal((64, dim), dtype=np.float32) / np.sqrt(64)
     data = synthetic(n, dim, rng, basis)
@@ -62,8 +71,10 @@ def bench_size(n: int, dim: int, queries: int, ef_values: list[int], m: int, ef_
         index.add(ids[start : start + step], data[start : start + step])
     build = time.perf_counter() - started
     print(f"\n### {n:,} profiles × {dim}-d ({'uniform' if uniform else 'low-rank'} synthetic)")
-    print(f"index build: {build:.1f} s, {n / build:,.0f} vectors/s "
-          f"(hnswlib, M={m}, ef_construction={ef_construction}, 2 threads)")
+    print(
+        f"index build: {build:.1f} s, {n / build:,.0f} vectors/s "
+        f"(hnswlib, M={m}, ef_construction={ef_construction}, 2 threads)"
+    )
 
     # Exact top-10 for all queries (batched) as ground truth.
     truth = []
@@ -77,8 +88,10 @@ def bench_size(n: int, dim: int, queries: int, ef_values: list[int], m: int, ef_
         index.search(q, 10, exact=True)
         exact_times.append(time.perf_counter() - t0)
     exact_ms = np.array(exact_times) * 1000
-    print(f"exact numpy top-10: median {np.median(exact_ms):.1f} ms, "
-          f"p95 {np.percentile(exact_ms, 95):.1f} ms (1 core)")
+    print(
+        f"exact numpy top-10: median {np.median(exact_ms):.1f} ms, "
+        f"p95 {np.percentile(exact_ms, 95):.1f} ms (1 core)"
+    )
 
     index._hnsw.set_num_threads(1)
     print("| ef_search | recall@10 vs exact | median ms | p95 ms | speed-up (median) |")
@@ -92,8 +105,10 @@ def bench_size(n: int, dim: int, queries: int, ef_values: list[int], m: int, ef_
             times.append(time.perf_counter() - t0)
             recalls.append(len(gold & {pid for pid, _ in hits}) / 10)
         ms = np.array(times) * 1000
-        print(f"| {ef} | {np.mean(recalls):.3f} | {np.median(ms):.2f} | "
-              f"{np.percentile(ms, 95):.2f} | {np.median(exact_ms) / np.median(ms):.0f}× |")
+        print(
+            f"| {ef} | {np.mean(recalls):.3f} | {np.median(ms):.2f} | "
+            f"{np.percentile(ms, 95):.2f} | {np.median(exact_ms) / np.median(ms):.0f}× |"
+        )
     print(f"peak memory (process so far): {peak_rss_mb():,.0f} MB")
     del index, data
 
@@ -109,8 +124,10 @@ def bench_embedding(name: str | None) -> None:
     encoder.encode(texts)
     elapsed = time.perf_counter() - started
     mean_chars = sum(map(len, texts)) / len(texts)
-    print(f"embedding ({encoder.name}, 1 thread): {len(texts) / elapsed:,.0f} profiles/s "
-          f"({len(texts)} real profiles, mean {mean_chars:.0f} characters)")
+    print(
+        f"embedding ({encoder.name}, 1 thread): {len(texts) / elapsed:,.0f} profiles/s "
+        f"({len(texts)} real profiles, mean {mean_chars:.0f} characters)"
+    )
 
 
 def main() -> int:
@@ -133,8 +150,9 @@ def main() -> int:
     for name in [n for n in args.encoders.split(",") if n]:
         bench_embedding(name)
     for n in sizes:
-        bench_size(n, args.dim, queries, ef_values, args.m, args.ef_construction,
-                   args.uniform, args.seed)
+        bench_size(
+            n, args.dim, queries, ef_values, args.m, args.ef_construction, args.uniform, args.seed
+        )
     return 0
 
 

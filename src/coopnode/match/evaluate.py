@@ -189,7 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\n## Ablation (encoder {name})\n")
             print(
                 _table(
-                    {k: summarise(filtered_ranks(profiles, scores, w)) for k, w in ABLATIONS.items()},
+                    {
+                        k: summarise(filtered_ranks(profiles, scores, w))
+                        for k, w in ABLATIONS.items()
+                    },
                     "score uses",
                 )
             )

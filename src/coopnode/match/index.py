@@ -68,7 +68,9 @@ class VectorIndex:
         return self._live
 
     def __contains__(self, profile_id: object) -> bool:
-        label = self._labels.get(profile_id)  # type: ignore[arg-type]
+        if not isinstance(profile_id, str):
+            return False
+        label = self._labels.get(profile_id)
         return label is not None and bool(self._alive[label])
 
     @property
@@ -228,7 +230,10 @@ class VectorIndex:
                 )
             except RuntimeError:  # fewer than k elements pass the filter
                 return self._search_exact(query, k, id_filter, today)
-        return [(self._ids[int(lab)], 1.0 - float(d)) for lab, d in zip(labels[0], distances[0], strict=True)]
+        return [
+            (self._ids[int(lab)], 1.0 - float(d))
+            for lab, d in zip(labels[0], distances[0], strict=True)
+        ]
 
     # ------------------------------------------------------------------ persistence
     def save(self, directory: Path | str) -> None:

@@ -73,7 +73,9 @@ def score_pair(
     return MatchResult(other.id, round(total, 6), tuple(ordered))
 
 
-def eligible(own: Profile, candidates: Iterable[Profile], today: date | None = None) -> list[Profile]:
+def eligible(
+    own: Profile, candidates: Iterable[Profile], today: date | None = None
+) -> list[Profile]:
     """Candidates that complement ``own`` and have not expired."""
     return [c for c in candidates if own.complements(c) and c.is_active(today)]
 

@@ -18,20 +18,44 @@ LANGS = ("en", "ru", "zh")
 PROFILE_TYPE_LABELS: dict[str, dict[str, str]] = {
     "business_offer": {"en": "business offer", "ru": "деловое предложение", "zh": "商务合作供给"},
     "business_request": {"en": "business request", "ru": "деловой запрос", "zh": "商务合作需求"},
-    "technology_offer": {"en": "technology offer", "ru": "технологическое предложение", "zh": "技术供给"},
-    "technology_request": {"en": "technology request", "ru": "технологический запрос", "zh": "技术需求"},
-    "research_request": {"en": "research partner search", "ru": "поиск научного партнёра", "zh": "科研合作需求"},
+    "technology_offer": {
+        "en": "technology offer",
+        "ru": "технологическое предложение",
+        "zh": "技术供给",
+    },
+    "technology_request": {
+        "en": "technology request",
+        "ru": "технологический запрос",
+        "zh": "技术需求",
+    },
+    "research_request": {
+        "en": "research partner search",
+        "ru": "поиск научного партнёра",
+        "zh": "科研合作需求",
+    },
 }
 
 COOPERATION_LABELS: dict[str, dict[str, str]] = {
-    "commercial_agreement": {"en": "commercial agreement", "ru": "коммерческий договор", "zh": "商业合同"},
+    "commercial_agreement": {
+        "en": "commercial agreement",
+        "ru": "коммерческий договор",
+        "zh": "商业合同",
+    },
     "licence": {"en": "licence", "ru": "лицензия", "zh": "技术许可"},
     "joint_venture": {"en": "joint venture", "ru": "совместное предприятие", "zh": "合资企业"},
     "outsourcing": {"en": "outsourcing", "ru": "аутсорсинг", "zh": "外包"},
-    "research_cooperation": {"en": "research cooperation", "ru": "научное сотрудничество", "zh": "科研合作"},
+    "research_cooperation": {
+        "en": "research cooperation",
+        "ru": "научное сотрудничество",
+        "zh": "科研合作",
+    },
     "investment": {"en": "investment", "ru": "инвестиции", "zh": "投资"},
     "distribution": {"en": "distribution", "ru": "дистрибуция", "zh": "分销代理"},
-    "technical_cooperation": {"en": "technical cooperation", "ru": "техническое сотрудничество", "zh": "技术合作"},
+    "technical_cooperation": {
+        "en": "technical cooperation",
+        "ru": "техническое сотрудничество",
+        "zh": "技术合作",
+    },
     "supply": {"en": "supply", "ru": "поставка", "zh": "供货"},
     "training": {"en": "training", "ru": "обучение", "zh": "培训"},
 }
