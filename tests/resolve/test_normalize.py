@@ -15,7 +15,7 @@ def test_transliterate_cyrillic_to_press_latin():
 
 
 def test_transliterate_han_to_pinyin_and_strip_diacritics():
-    assert transliterate("乌鲁木齐") == "wulumuqi"
+    assert transliterate("乌鲁木齐") == "wu lu mu qi"
     assert transliterate("São Paulo Ürümqi") == "Sao Paulo Urumqi"
 
 

@@ -77,7 +77,7 @@ def is_cyrillic(ch: str) -> bool:
 def _pinyin(run: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
-    return "".join(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
+    return " ".join(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
 
 
 def _latin_char(ch: str) -> str:
@@ -95,9 +95,10 @@ def _latin_char(ch: str) -> str:
 def transliterate(text: str, lang: str | None = None) -> str:
     """Latin form of ``text``: Cyrillic by a BGN/PCGN-style scheme, Han as pinyin, no diacritics.
 
-    A run of Han characters becomes one word of toneless pinyin syllables ("乌鲁木齐" →
-    "wulumuqi"), because Chinese writes names without spaces.  ``lang`` is accepted for
-    callers that know the language; the script of each character decides the mapping.
+    Each Han character becomes a toneless pinyin syllable, separated by spaces ("乌鲁木齐" →
+    "wu lu mu qi", "张华" → "zhang hua"): Chinese writes no spaces, so syllables are the only
+    safe word boundaries; :func:`name_keys` adds the joined form ("wulumuqi").  ``lang`` is
+    accepted for callers that know the language; the script of each character decides.
     """
     del lang  # the script is read per character; kept in the signature for future schemes
     out: list[str] = []
@@ -131,18 +132,34 @@ def skeleton(text: str) -> str:
     return " ".join(sorted(tokens))
 
 
+_PREFIX_KEY_LENGTH = 4
+
+
+def prefix_key(text: str) -> str:
+    """The skeleton with every token cut to four letters: survives Russian case endings.
+
+    "Антона Алексеева", "Антон Алексеев" and "Anton Alexeev" all give "~alek anto".
+    """
+    tokens = skeleton(text).split()
+    if len(tokens) < 2:
+        return ""
+    return "~" + " ".join(sorted(token[:_PREFIX_KEY_LENGTH] for token in tokens))
+
+
 def name_keys(text: str, lang: str | None = None) -> set[str]:
     """Keys under which a name is indexed and looked up to find candidates across scripts.
 
     The set holds the normalised name, its normalised transliteration, the transliteration
-    without spaces (Chinese names have none, "Xi Jinping" ↔ "习近平") and the token-sorted
-    skeleton ("Alexeev Anton" ↔ "Антон Алексеев").  Two names sharing a key are candidates
-    for each other; the resolver's features then decide.
+    without spaces (Chinese names have none, "Xi Jinping" ↔ "习近平"), the token-sorted
+    skeleton ("Alexeev Anton" ↔ "Антон Алексеев") and the prefix key that survives
+    inflection ("Антона Алексеева").  Two names sharing a key are candidates for each other;
+    the resolver's features then decide, so a key may be loose but must not miss.
     """
     keys = {normalize(text)}
     latin = normalize(transliterate(text, lang))
     keys.add(latin)
     keys.add(latin.replace(" ", ""))
     keys.add(skeleton(text))
+    keys.add(prefix_key(text))
     keys.discard("")
     return keys

@@ -1,0 +1,17 @@
+"""Shared fixtures for resolver tests."""
+
+from __future__ import annotations
+
+import pytest
+from resolve_factories import make_org
+
+from coopnode.resolve.scoring import Candidate
+
+
+@pytest.fixture
+def belarus_ministries() -> list[Candidate]:
+    return [
+        make_org("mci", "Министерство связи и информатизации Республики Беларусь", country="BY"),
+        make_org("mfa", "Министерство иностранных дел Республики Беларусь", country="BY"),
+        make_org("economy", "Министерство экономики Республики Беларусь", country="BY"),
+    ]
