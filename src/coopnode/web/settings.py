@@ -154,3 +154,19 @@ LOGGING = {
 
 # --- partnering (cooperation profiles, matching, expressions of interest) -----------------------
 INSTALLED_APPS += ["coopnode.web.partnering"]
+
+# --- API, operator workflow, members, security (area: web/api, web/intake views, web/members) ---
+INSTALLED_APPS += ["coopnode.web.members"]  # noqa: F405 — accounts tied to an organization
+# Refuse log-ins after repeated failures (coopnode.web.security explains why not django-axes).
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                  "coopnode.web.security.LoginThrottleMiddleware")
+COOPNODE_LOGIN_FAILURE_LIMIT = int(os.environ.get("COOPNODE_LOGIN_FAILURE_LIMIT", 5))
+COOPNODE_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("COOPNODE_LOGIN_LOCKOUT_SECONDS", 15 * 60))
+COOPNODE_API_ANON_RATE = os.environ.get("COOPNODE_API_ANON_RATE", "600/m")
+COOPNODE_API_AUTH_RATE = os.environ.get("COOPNODE_API_AUTH_RATE", "3000/m")
+COOPNODE_FEED_POLL_MINUTES = int(os.environ.get("COOPNODE_FEED_POLL_MINUTES", 30))
+SESSION_COOKIE_AGE = 12 * 60 * 60  # an operator's working day, not two weeks
+CSRF_FAILURE_VIEW = "coopnode.web.intake.views.csrf_failure"
+if SESSION_COOKIE_SECURE:
+    SECURE_HSTS_SECONDS = int(os.environ.get("COOPNODE_HSTS_SECONDS", 60 * 60 * 24 * 30))
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

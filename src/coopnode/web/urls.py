@@ -7,5 +7,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("coopnode.web.api.urls")),
     path("operator/", include("coopnode.web.intake.urls")),
+    path("members/", include("coopnode.web.members.urls")),
     path("", include("coopnode.web.portal.urls")),
 ]
