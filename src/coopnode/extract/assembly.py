@@ -361,7 +361,7 @@ def _lexicon_key(language: str, mention: EntityMention) -> str | None:
 
 def _best_organization(title: str, entities: Iterable[Entity]) -> Entity | None:
     """The organization a title names ("заместитель Министра связи …" -> the ministry)."""
-    tokens = set(prefix_tokens(title)[1:]) - _STOP
+    tokens = set(prefix_tokens(title)) - _STOP
     if len(tokens) < 2:
         return None
     best, best_score = None, 0.0
@@ -370,12 +370,12 @@ def _best_organization(title: str, entities: Iterable[Entity]) -> Entity | None:
             continue
         for mention in entity.mentions:
             other = set(prefix_tokens(mention.name)) - _STOP
-            if not other:
+            if len(other) < 2:
                 continue
-            score = len(tokens & other) / len(other | tokens)
+            score = len(tokens & other) / len(other)      # how much of the name the title holds
             if score > best_score:
                 best, best_score = entity, score
-    return best if best_score >= 0.6 else None
+    return best if best_score >= 0.75 else None
 
 
 def attach_positions(doc: Doc, entities: list[Entity],
@@ -554,7 +554,7 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
     agreements = _SpanIndex(doc.agreements)
     persons = _SpanIndex(m for m in doc.entities if m.type == "person")
     position_spans = tuple((p.start, max(p.end, p.person.start if p.person else p.end))
-                           for p in doc.positions)
+                           for p in doc.positions) + tuple((a.start, a.end) for a in doc.agreements)
     events: list[Event] = []
     by_key: dict[tuple[str, str | None], Event] = {}
     for trigger in sorted(doc.triggers, key=lambda t: t.start):
@@ -660,6 +660,9 @@ def _same_agreement(a: AgreementMention, b: AgreementMention) -> bool:
         return fa == fb
 
 
+_SIGNING_REACH = 80     # characters between "подписали" and the document it signed
+
+
 def _is_bare(mention: AgreementMention) -> bool:
     return len(fold(mention.title).split()) <= 2
 
@@ -681,6 +684,7 @@ def assemble_agreements(doc: Doc, entity_of: dict[tuple[int, int], Entity]) -> l
         else:
             groups.append([mention])
     named_types = {g[0].type for g in groups if not all(_is_bare(m) for m in g)}
+    titles = tuple((a.start, a.end) for a in doc.agreements)
     agreements: list[Agreement] = []
     for group in groups:
         if all(_is_bare(m) for m in group) and group[0].type in named_types:
@@ -704,9 +708,11 @@ def assemble_agreements(doc: Doc, entity_of: dict[tuple[int, int], Entity]) -> l
                     parties.append(entity.id)
                 elif entity.type == "place" and entity.id not in countries:
                     countries.append(entity.id)
-            if date is None and signings.within(sentence.start, sentence.end):
-                signing = signings.within(sentence.start, sentence.end)[0]
-                found = _sentence_date(doc, sentence, signing, dates, sentences, index)
+            near = [t for t in signings.within(sentence.start, sentence.end)
+                    if t.end >= mention.start - _SIGNING_REACH and t.start <= mention.end + 40]
+            if date is None and near:
+                found = _sentence_date(doc, sentence, near[-1], dates, sentences, index,
+                                       titles)
                 if found is not None:
                     date = found.value
         if not parties:

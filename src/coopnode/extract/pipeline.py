@@ -176,6 +176,8 @@ def apply_gazetteer(doc: Doc) -> None:
         exact = [m for m in overlapping if m.start == start and m.end == end]
         for mention in exact:
             mention.gazetteer_id = entry.id
+            if doc.language == "ru" and hit.name and mention.type != "person":
+                mention.name = hit.name          # the dictionary form beats a guessed inflection
             if mention.country is None:
                 mention.country = entry.country
         if overlapping:

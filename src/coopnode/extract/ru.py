@@ -346,7 +346,7 @@ _TITLE_WORDS = (
 )
 _TITLE_START = re.compile(r"(?<![а-яёА-ЯЁ-])" + _TITLE_WORDS + r"(?![а-яё])", re.I)
 _TITLE_PERIOD = re.compile(r"\s+(?:в|с)\s+\d{4}(?:\s*[-–—]\s*\d{4})?\s*(?:годах|году|г\.|гг\.)?\s*$")
-_TITLE_BREAK = re.compile(r"[.;:!?]|\s[-–—]\s|,\s|\s(?:с|со|к|от|для|у|в|на)\s(?=[а-яё])")
+_TITLE_BREAK = re.compile(r"[.;:!?\n]|\s[-–—]\s|,\s|\s(?:с|со|к|от|для|у|в|на)\s(?=[а-яё])")
 
 
 def find_positions(doc: Doc) -> list[PositionMention]:
@@ -488,6 +488,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             stop = _TAIL_STOP.search(tail)
             if stop:
                 tail = tail[: stop.start()]
+            tail = _cut_at_coordinated_verb(tail)
             tail = tail.rstrip()
             if tail.split()[:1] and tail.split()[0] == "между":
                 tail = ""
@@ -503,12 +504,23 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     return found
 
 
+def _cut_at_coordinated_verb(tail: str) -> str:
+    """End a title before "… и подписали …": a verb joined by "и" starts a new predicate."""
+    from coopnode.extract.ru_morph import _parses
+
+    for match in re.finditer(r"\s(?:и|а также)\s+([а-яё]+)", tail):
+        parses = _parses(match.group(1))
+        if parses and parses[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND"):
+            return tail[: match.start()]
+    return tail
+
+
 def _agreement_head(word: str, label: str) -> str:
-    """Nominative of the document word, capitalised: "меморандума" -> "Меморандум"."""
-    words = word.split()
-    nominative = " ".join(word_nominative(w) for w in words)
+    """Nominative of the document word(s), capitalised: "Дорожной карты" -> "Дорожная карта"."""
     if label == "Коммюнике":
-        nominative = " ".join(words)
+        nominative = word
+    else:
+        nominative = phrase_nominative(word)
     return nominative[:1].upper() + nominative[1:]
 
 
