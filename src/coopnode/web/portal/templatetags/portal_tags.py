@@ -5,9 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, get_language_info, gettext
 
 from coopnode.web.accounts import is_operator as _is_operator
+
+from .. import queries, search
+from ..models import SearchEntry
 
 register = template.Library()
 
@@ -31,3 +36,63 @@ def nav_current(context: template.Context, section: str) -> SafeString:
         path = getattr(request, "path", "") or ""
         current = path.strip("/").split("/")[0]
     return mark_safe('aria-current="page"') if current == section else mark_safe("")
+
+
+@register.filter
+def local_name(entity: Any) -> str:
+    """The entity's name in the reader's language (falls back to its display name)."""
+    if entity is None:
+        return ""
+    return entity.name_in(get_language() or "en")
+
+
+@register.filter
+def short_name(entity: Any) -> str:
+    """A short name in the reader's language when there is one (countries, long bodies)."""
+    if entity is None:
+        return ""
+    lang = (get_language() or "en").split("-")[0]
+    shorts = [n.text for n in entity.names.all() if n.lang == lang and n.kind == "short"]
+    return shorts[0] if shorts else entity.name_in(lang)
+
+
+@register.filter
+def partial_date(record: Any) -> str:
+    """A date at its known precision, in the reader's locale: 26 июня 2026 г. / 2026年6月26日 /
+    June 26, 2026; a month-precision date shows only month and year."""
+    value = getattr(record, "date", None)
+    if value is None:
+        return ""
+    precision = getattr(record, "date_precision", "day")
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value, "DATE_FORMAT")
+
+
+@register.filter
+def event_title(event: Any) -> str:
+    return queries.event_label(event)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of a language in the reader's language (ru -> Russian / русский / 俄语)."""
+    code = {"zh": "zh-hans", "und": ""}.get(code, code)
+    if not code:
+        return gettext("unknown language")
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+@register.filter
+def search_snippet(document: Any, query: str) -> str:
+    return search.snippet(document.text or document.title, query)
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    return str(SearchEntry.Kind(kind).label) if kind in SearchEntry.Kind.values else kind
