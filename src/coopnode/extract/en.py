@@ -242,6 +242,12 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
         if cut is not None:
             lo = lo + cut
             piece = chunk[lo:hi]
+        # "… of China and Belarus": a known name after "and" stands on its own
+        m_known = re.search(r"\s+and\s+(?:the\s+)?([^\s].*)$", piece)
+        if m_known and en_lexicon.lookup(m_known.group(1)) and chunk_type(piece[: m_known.start()]):
+            result.append((lo, lo + m_known.start()))
+            result.append((lo + m_known.start(1), hi))
+            continue
         # "Belarusian State University and Huawei": a head noun closes the first name
         m_and = re.search(r"\s+and\s+(?!the\s)", piece)
         if m_and and piece[: m_and.start()].split()[-1] in ORG_HEADS:
@@ -622,7 +628,7 @@ class EnglishComponents:
                 if not mb:
                     continue
                 span_lo, span_hi = window_lo + mb.start(1), window_lo + mb.end(1)
-            title = text[span_lo:span_hi].strip()
+            title = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)$", "", text[span_lo:span_hi].strip())
             inside = [e for e in entities if e.type != "person"
                       and span_lo <= e.start and e.end <= span_hi]
             org = next((e for e in inside if e.type == "organization"), None) or next(

@@ -72,6 +72,7 @@ TRANSLIT = frozenset(
     "帕潘佩彭皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提廷图托瓦万旺威韦"
     "维温沃乌伍西希锡席夏谢辛休雅亚扬耶叶伊因英尤约泽扎詹兹佐娃茨纽尚京吐木牙孜热甫买提江古丽"
     "不都肉孜阿卜努尔艾合买买提克依拜罕夏哈尼牙孜吾斯曼奴鄂芙薇蕾黛希茹娅捷霍巴赫若昆"
+    "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝"
 )
 # Common Chinese surnames, to accept a jieba nr word as a full name.
 SURNAMES = frozenset(
@@ -382,12 +383,12 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         # after the title
         if i + 1 < len(tokens):
             nxt = tokens[i + 1]
-            if nxt.flag in {"nr", "nrfg", "nrt"} and _plausible_name(nxt.word):
+            run_end = translit_run(text, tok.end, 1)
+            if (nxt.flag in {"nr", "nrfg", "nrt"} and _plausible_name(nxt.word)
+                    and run_end <= nxt.end):
                 add(nxt.start, nxt.end, "title")
-            else:
-                end = translit_run(text, tok.end, 1)
-                if end - tok.end >= 2:
-                    add(tok.end, end, "title-translit")
+            elif run_end - tok.end >= 2:
+                add(tok.end, run_end, "title-translit")
         # before the title (习近平主席, 普京总统)
         if i > 0:
             prev = tokens[i - 1]

@@ -1,0 +1,134 @@
+"""English components on short texts written for these tests (not taken from any source)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coopnode.extract.en import COMPONENTS
+from coopnode.extract.types import Doc
+
+SHARED_DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev"
+
+
+def run(text: str, published: str | None = None) -> Doc:
+    doc = Doc(text=text, language="en", published=published)
+    doc.sentences = COMPONENTS.sentences(doc)
+    doc.entities = COMPONENTS.entities(doc)
+    doc.positions = COMPONENTS.positions(doc)
+    doc.triggers = COMPONENTS.triggers(doc)
+    doc.agreements = COMPONENTS.agreements(doc)
+    return doc
+
+
+def names(doc: Doc, kind: str) -> set[str]:
+    return {e.name for e in doc.entities if e.type == kind}
+
+
+def assert_offsets(doc: Doc) -> None:
+    for span in [*doc.sentences, *doc.entities, *doc.positions, *doc.triggers, *doc.agreements]:
+        assert doc.text[span.start:span.end] == span.text, span
+
+
+def test_title_is_not_part_of_the_name_and_becomes_a_position() -> None:
+    doc = run("Deputy Minister of Communications and Informatization of the Republic of Belarus "
+              "Anton Alekseev met Chinese Ambassador to Belarus Xie Xiaoyong in Minsk.")
+    assert {"Anton Alekseev", "Xie Xiaoyong"} <= names(doc, "person")
+    titles = {p.person.name: p.title for p in doc.positions if p.person}
+    assert titles["Anton Alekseev"].startswith("Deputy Minister of Communications")
+    assert titles["Xie Xiaoyong"] == "Chinese Ambassador to Belarus"
+    assert "Republic of Belarus" in names(doc, "place")
+    assert_offsets(doc)
+
+
+def test_position_after_the_name_carries_its_organization() -> None:
+    doc = run("Speaking to reporters, Li Hua, deputy director of the National Data Administration "
+              "(NDA), said the NDA would publish new rules.")
+    position = next(p for p in doc.positions if p.person and p.person.name == "Li Hua")
+    assert position.title == "deputy director of the National Data Administration"
+    assert position.organization is not None
+    assert position.organization.name == "National Data Administration"
+
+
+def test_ministry_names_are_complete_without_article_or_possessive() -> None:
+    doc = run("The event was organised by the Ministry of Commerce of the People's Republic of "
+              "China and Belarus's Ministry of Foreign Affairs.")
+    orgs = names(doc, "organization")
+    assert "Ministry of Commerce of the People's Republic of China" in orgs
+    assert "Ministry of Foreign Affairs" in orgs
+    assert "Belarus" in names(doc, "place")
+    assert not any(n.lower().startswith("the ") for n in orgs)
+    assert_offsets(doc)
+
+
+def test_abbreviation_shares_the_spelled_out_name() -> None:
+    doc = run("The Eurasian Digital Trade Council (EDTC) met in Kazan. Later the EDTC issued a "
+              "statement.")
+    edtc = [e for e in doc.entities if e.text == "EDTC"]
+    assert len(edtc) == 2
+    assert {e.name for e in edtc} == {"Eurasian Digital Trade Council"}
+
+
+def test_places_get_iso_country_codes() -> None:
+    doc = run("Delegations from Brazil, Kazakhstan and Belarus arrived in Urumqi.")
+    countries = {e.name: e.country for e in doc.entities if e.type == "place"}
+    assert countries["Brazil"] == "BR"
+    assert countries["Kazakhstan"] == "KZ"
+    assert countries["Belarus"] == "BY"
+    assert countries["Urumqi"] == "CN"
+
+
+def test_venue_named_after_an_exhibition_is_an_organization_not_an_event() -> None:
+    doc = run("The forum opened at the Minsk Exhibition Centre on 5 June.")
+    assert "Minsk Exhibition Centre" in names(doc, "organization")
+    assert [t.type for t in doc.triggers if t.text.lower().startswith("exhibition")] == []
+
+
+def test_event_triggers_and_planned_wording() -> None:
+    doc = run("The ministers met in Beijing on Monday and signed two contracts. "
+              "The 2026 BRICS Digital Forum will be held in Xiamen in September.")
+    kinds = {(t.text, t.type, t.planned_hint) for t in doc.triggers}
+    assert ("met", "meeting", False) in kinds
+    assert ("signed", "signing", False) in kinds
+    assert ("Forum", "forum", True) in kinds
+    assert_offsets(doc)
+
+
+def test_multilateral_ministers_meeting_is_a_forum() -> None:
+    doc = run("The SCO Digital Ministers Meeting took place in Tianjin.")
+    assert [t.type for t in doc.triggers if "Meeting" in t.text] == ["forum"]
+
+
+def test_agreements_get_types_and_clean_titles() -> None:
+    doc = run("The parties signed a Memorandum of Understanding on Cooperation in the Digital "
+              "Economy between the two ministries and adopted the “Minsk Declaration.” "
+              "A roadmap for 2026-2028 was approved.")
+    found = {(a.type, a.title) for a in doc.agreements}
+    assert ("memorandum", "Memorandum of Understanding on Cooperation in the Digital Economy") in found
+    assert ("declaration", "Minsk Declaration") in found
+    assert ("roadmap", "roadmap for 2026-2028") in found
+    assert_offsets(doc)
+
+
+def test_unnamed_package_of_agreements_is_not_an_agreement() -> None:
+    doc = run("Participants reached various agreements on cooperation in trade and science.")
+    assert doc.agreements == []
+
+
+def test_sentences_do_not_break_after_honorifics() -> None:
+    doc = run("Mr. Chen met Dr. Ivanova. They discussed AI.\nNext line here")
+    assert [s.text for s in doc.sentences] == [
+        "Mr. Chen met Dr. Ivanova.", "They discussed AI.", "Next line here"]
+
+
+def test_dates_delegate_to_the_shared_date_finder() -> None:
+    doc = Doc(text="The talks took place on 3 March 2025.", language="en")
+    values = [d.value for d in COMPONENTS.dates(doc)]
+    assert values == [] or "2025-03-03" in values
+
+
+@pytest.mark.skipif(not SHARED_DEV.is_dir(), reason="shared dev set not available")
+def test_all_spans_on_the_dev_texts_point_into_the_text() -> None:
+    for path in sorted(SHARED_DEV.glob("en_*.txt")):
+        assert_offsets(run(path.read_text("utf-8")))

@@ -1,0 +1,126 @@
+"""Chinese components on short texts written for these tests (not taken from any source)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coopnode.extract.types import Doc
+from coopnode.extract.zh import COMPONENTS
+
+SHARED_DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev"
+
+
+def run(text: str, published: str | None = None) -> Doc:
+    doc = Doc(text=text, language="zh", published=published)
+    doc.sentences = COMPONENTS.sentences(doc)
+    doc.entities = COMPONENTS.entities(doc)
+    doc.positions = COMPONENTS.positions(doc)
+    doc.triggers = COMPONENTS.triggers(doc)
+    doc.agreements = COMPONENTS.agreements(doc)
+    return doc
+
+
+def names(doc: Doc, kind: str) -> set[str]:
+    return {e.name for e in doc.entities if e.type == kind}
+
+
+def assert_offsets(doc: Doc) -> None:
+    for span in [*doc.sentences, *doc.entities, *doc.positions, *doc.triggers, *doc.agreements]:
+        assert doc.text[span.start:span.end] == span.text, span
+
+
+def test_organizations_span_their_modifiers() -> None:
+    doc = run("会议由新疆维吾尔自治区人民政府和哈萨克斯坦数字发展部共同主办，"
+              "喀什市工业和信息化局、乌兹别克斯坦创新发展研究中心派员参加。")
+    orgs = names(doc, "organization")
+    assert "新疆维吾尔自治区人民政府" in orgs
+    assert "哈萨克斯坦数字发展部" in orgs
+    assert "喀什市工业和信息化局" in orgs
+    assert "乌兹别克斯坦创新发展研究中心" in orgs
+    assert_offsets(doc)
+
+
+def test_a_description_with_a_suffix_is_not_an_organization() -> None:
+    doc = run("企业在工业园区里开展合作，高校联盟也参与其中。")
+    assert names(doc, "organization") == set()
+
+
+def test_places_with_iso_codes_and_no_adjective_compounds() -> None:
+    doc = run("中俄双方代表在明斯克会面，白俄罗斯、巴西和印度的企业也来到厦门。")
+    places = {e.name: e.country for e in doc.entities if e.type == "place"}
+    assert places["明斯克"] == "BY"
+    assert places["巴西"] == "BR"
+    assert places["印度"] == "IN"
+    assert places["厦门"] == "CN"
+    assert "中俄" not in places
+
+
+def test_persons_need_a_title_and_a_bare_surname_with_title_is_not_a_name() -> None:
+    doc = run("国家主席习近平会见了到访的客人。王部长表示欢迎。刘晓东副市长出席。")
+    persons = names(doc, "person")
+    assert "习近平" in persons
+    assert "刘晓东" in persons
+    assert not any(p.startswith("王") for p in persons)
+
+
+def test_transliterated_names_with_and_without_middle_dot() -> None:
+    doc = run("白俄罗斯通信和信息化部副部长安东·阿列克谢耶夫会见了俄罗斯副总理戈尔杰耶夫。")
+    persons = names(doc, "person")
+    assert "安东·阿列克谢耶夫" in persons
+    assert "戈尔杰耶夫" in persons
+    assert_offsets(doc)
+
+
+def test_bylines_are_persons() -> None:
+    doc = run("本报记者 周立新 孙悦\n展会现场。（钱明 摄）")
+    assert {"周立新", "孙悦", "钱明"} <= names(doc, "person")
+
+
+def test_positions_tie_title_and_organization() -> None:
+    doc = run("中国驻白俄罗斯大使赵建华和厦门市工业和信息化局局长陈红出席。")
+    titles = {p.person.name: (p.title, p.organization and p.organization.name)
+              for p in doc.positions if p.person}
+    assert titles["赵建华"][0] == "中国驻白俄罗斯大使"
+    assert titles["陈红"] == ("厦门市工业和信息化局局长", "厦门市工业和信息化局")
+    assert_offsets(doc)
+
+
+def test_triggers_types_and_planned_hint() -> None:
+    doc = run("双方举行会谈并签署合作文件。第三届中白数字经济论坛将于10月在明斯克举办。")
+    found = {(t.text, t.type, t.planned_hint) for t in doc.triggers}
+    assert ("会谈", "meeting", False) in found
+    assert ("签署", "signing", False) in found
+    assert ("论坛", "forum", True) in found
+
+
+def test_leaders_meeting_is_a_forum() -> None:
+    doc = run("金砖国家领导人第十七次会晤在里约热内卢举行。")
+    assert [t.type for t in doc.triggers if "会晤" in t.text] == ["forum"]
+
+
+def test_agreements_from_titles_and_from_plain_text() -> None:
+    doc = run("双方签署了《关于数字丝绸之路合作的谅解备忘录》。"
+              "厦门市与明斯克州签订共建数字贸易中心合作协议，并达成多项协议。")
+    found = {(a.type, a.title) for a in doc.agreements}
+    assert ("memorandum", "关于数字丝绸之路合作的谅解备忘录") in found
+    assert ("agreement", "共建数字贸易中心合作协议") in found
+    assert len(doc.agreements) == 2
+    assert_offsets(doc)
+
+
+def test_sentences_split_on_chinese_punctuation_and_lines() -> None:
+    doc = run("第一句。第二句！第三句？第四句；\n第五句")
+    assert [s.text for s in doc.sentences] == ["第一句。", "第二句！", "第三句？", "第四句；", "第五句"]
+
+
+def test_news_agency_dateline_is_its_own_sentence() -> None:
+    doc = run("新华社北京3月2日电  当地时间3月1日，双方举行会谈。")
+    assert doc.sentences[0].text == "新华社北京3月2日电"
+
+
+@pytest.mark.skipif(not SHARED_DEV.is_dir(), reason="shared dev set not available")
+def test_all_spans_on_the_dev_texts_point_into_the_text() -> None:
+    for path in sorted(SHARED_DEV.glob("zh_*.txt")):
+        assert_offsets(run(path.read_text("utf-8")))
