@@ -43,6 +43,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ph"), "f"),
     (re.compile(r"w"), "v"),
     (re.compile(r"[jy]"), "i"),
+    (re.compile(r"^ie|(?<=[aeiou])ie"), "e"),  # Yelena/Elena, Sergeyev/Sergeev (Russian е)
     (re.compile(r"(.)\1+"), r"\1"),
 )
 

@@ -28,14 +28,16 @@ from typing import Literal, Protocol
 from coopnode.resolve.gazetteer import Gazetteer, default_gazetteer
 from coopnode.resolve.normalize import name_keys, normalize, skeleton
 from coopnode.resolve.scoring import (
+    FUNCTION_WORDS,
     WEIGHTS,
     Candidate,
     CandidateName,
     MentionQuery,
     ScoredCandidate,
     distinctive_tokens,
-    initials,
+    initials_variants,
     score_candidate,
+    without_country,
 )
 
 LINK = 0.75
@@ -52,6 +54,7 @@ Decision = Literal["link", "review", "new"]
 _GAZETTEER_KEY = "gazetteer:"
 _INITIALS_KEY = "initials:"
 _WORD_KEY = "word:"
+_COMPOUND_KEY = "compound:"
 _WORD_KEY_MIN = 4
 _WORD_KEY_LENGTH = 5  # long enough to be selective, short enough to ignore case endings
 
@@ -106,9 +109,15 @@ def index_keys(text: str, lang: str | None = None, gazetteer_id: str | None = No
         keys.add(_GAZETTEER_KEY + gazetteer_id)
     words = normalize(text).split()
     if len(words) >= 2:
-        keys.add(_INITIALS_KEY + initials(text))
-    elif len(words) == 1 and len(words[0]) <= 8:
-        keys.add(_INITIALS_KEY + words[0])
+        keys.update(_INITIALS_KEY + variant for variant in initials_variants(text))
+    own_words = without_country(text)
+    if len(own_words) == 1 and len(own_words[0]) <= 8:
+        keys.add(_INITIALS_KEY + own_words[0])  # "ШОС", "НАН Беларуси": the abbreviation itself
+    significant = [w for w in words if w not in FUNCTION_WORDS]
+    if len(significant) >= 2 and len(significant[0]) >= 3 and len(significant[1]) >= 4:
+        keys.add(_COMPOUND_KEY + significant[0][:3] + significant[1][:4])  # "Министерство связи"
+    if len(words) == 1 and len(words[0]) >= 7:
+        keys.add(_COMPOUND_KEY + words[0][:7])  # "Минсвязи", "Минпром"
     for word in distinctive_tokens(text):
         latin = skeleton(word).replace(" ", "")
         if len(latin) >= _WORD_KEY_MIN:

@@ -124,7 +124,7 @@ WEIGHTS: dict[str, float] = {
     "same_gazetteer_entry": 0.80,
     "transliteration": 0.70,
     "abbreviation": 0.70,
-    "fuzzy_tokens": 0.60,
+    "fuzzy_tokens": 0.70,
     "person_name": 0.30,
     "shared_context": 0.20,
     "country_agreement": 0.10,
@@ -291,9 +291,34 @@ def transliteration(query: MentionQuery, candidate: Candidate) -> FeatureScore:
     return best
 
 
+# Words that name the country a body belongs to; a trailing run of them is not part of the
+# body's own abbreviation ("ГКНТ" ← "Государственный комитет по науке и технологиям
+# Республики Беларусь", "НАН Беларуси" ← "Национальная академия наук Беларуси").
+COUNTRY_WORD_PREFIXES: tuple[str, ...] = (
+    "республик", "republic", "федерац", "federation", "беларус", "белорус", "belarus",
+    "российск", "росси", "russia", "кнр", "рф", "prc", "китайск", "китая", "china", "chinese",
+    "народн", "people", "s", "of", "the",
+)
+
+
+def without_country(name: str) -> list[str]:
+    """Normalised words of a name with a trailing country phrase removed."""
+    words = normalize(name).split()
+    while len(words) > 1 and words[-1].startswith(COUNTRY_WORD_PREFIXES):
+        words.pop()
+    return words
+
+
 def initials(name: str) -> str:
     """First letters of the significant words: "Shanghai Cooperation Organisation" → "sco"."""
     return "".join(t[0] for t in normalize(name).split() if t not in FUNCTION_WORDS)
+
+
+def initials_variants(name: str) -> set[str]:
+    """Initials of the whole name and of the name without its trailing country phrase."""
+    variants = {initials(name), initials(" ".join(without_country(name)))}
+    variants.discard("")
+    return variants
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -345,13 +370,13 @@ def abbreviation(query: MentionQuery, candidate: Candidate) -> FeatureScore:
         for short, full in ((q, c.text), (c.text, q)):
             if not _is_abbreviation(short) or len(full.split()) < 2:
                 continue
-            compact = normalize(short).replace(" ", "")
-            if len(compact) >= 2 and compact == initials(full):
-                # Longer initials are rarer by chance: "БГУИР" is near proof, "РК" is a hint.
-                score = _INITIALS_CONFIDENCE.get(len(compact), 1.0)
-                return FeatureScore("abbreviation", score, f"'{short}' = initials of '{full}'")
+            for compact in {normalize(short).replace(" ", ""), "".join(without_country(short))}:
+                if len(compact) >= 2 and compact in initials_variants(full):
+                    # Longer initials are rarer by chance: "БГУИР" is near proof, "РК" a hint.
+                    score = _INITIALS_CONFIDENCE.get(len(compact), 1.0)
+                    return FeatureScore("abbreviation", score, f"'{short}' = initials of '{full}'")
             if _prefix_compound(short, full):
-                return FeatureScore("abbreviation", 0.9, f"'{short}' shortens '{full}'")
+                return FeatureScore("abbreviation", 1.0, f"'{short}' shortens '{full}'")
     return FeatureScore("abbreviation", 0.0, "no abbreviation relation")
 
 
