@@ -8,5 +8,6 @@ urlpatterns = [
     path("api/", include("coopnode.web.api.urls")),
     path("operator/", include("coopnode.web.intake.urls")),
     path("members/", include("coopnode.web.members.urls")),
+    path("partnering/", include("coopnode.web.partnering.urls")),
     path("", include("coopnode.web.portal.urls")),
 ]

@@ -503,7 +503,7 @@ def do_steer_interest(user: AbstractBaseUser, interest: ExpressionOfInterest, ac
         interest.status = new
         interest.operator_note = note.strip()
         interest.save(update_fields=["status", "operator_note"])
-        audit.record("partnering.interest_steered", interest, user=user, action=action, status=new)
+        audit.record("partnering.interest_steered", interest, user=user, step=action, status=new)
         users = [interest.from_user, *notify.profile_owners(interest.profile)]
         transaction.on_commit(lambda: notify.notify(
             users, "interest_steered", notify.INTEREST_STEERED,

@@ -8,7 +8,10 @@ is a change in one place.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
+from django.db import connection
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 
@@ -17,15 +20,30 @@ from coopnode.web.accounts import is_member, is_operator
 from .models import OrganizationMember
 
 
-def _members_app_ids(user: AbstractBaseUser) -> set[str]:
-    """Organization ids from the members app's model, when it is installed."""
+_MEMBERS_MODEL: list[Any] = []
+
+
+def _members_model() -> Any | None:
+    """The members app's user↔organization model, once it is installed and migrated."""
+    if _MEMBERS_MODEL:
+        return _MEMBERS_MODEL[0]
     if not apps.is_installed("coopnode.web.members"):
-        return set()
+        return None
     for model in apps.get_app_config("members").get_models():
         fields = {f.name for f in model._meta.get_fields()}
         if {"user", "organization"} <= fields:
-            return {str(pk) for pk in model.objects.filter(user=user).values_list("organization_id", flat=True)}
-    return set()
+            if model._meta.db_table not in connection.introspection.table_names():
+                return None
+            _MEMBERS_MODEL.append(model)
+            return model
+    return None
+
+
+def _members_app_ids(user: AbstractBaseUser) -> set[str]:
+    model = _members_model()
+    if model is None:
+        return set()
+    return {str(pk) for pk in model.objects.filter(user=user).values_list("organization_id", flat=True)}
 
 
 def organization_ids_of(user: AbstractBaseUser | None) -> set[str]:
@@ -40,12 +58,9 @@ def member_users(organization_id: object) -> list[AbstractBaseUser]:
     """Users who act for the organization (partnering links and the members app's)."""
     User = get_user_model()
     ids = set(OrganizationMember.objects.filter(organization_id=organization_id).values_list("user_id", flat=True))
-    if apps.is_installed("coopnode.web.members"):
-        for model in apps.get_app_config("members").get_models():
-            fields = {f.name for f in model._meta.get_fields()}
-            if {"user", "organization"} <= fields:
-                ids |= set(model.objects.filter(organization_id=organization_id).values_list("user_id", flat=True))
-                break
+    model = _members_model()
+    if model is not None:
+        ids |= set(model.objects.filter(organization_id=organization_id).values_list("user_id", flat=True))
     return list(User.objects.filter(pk__in=ids))
 
 
