@@ -65,7 +65,7 @@ CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "de", "&"})
 _CAP_WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z]|\([A-Z][\w ]*\)|[\"“«][A-Z][^\"”».\n]{0,40}[\"”»])"
 _CHUNK_RE = re.compile(
     r"(?<!\w)[A-Z][\w'’.&-]*[\w'’]?"
-    r"(?:[ \t]+(?:(?:of|for|on|and|the|in|de|&)[ \t]+)*" + _CAP_WORD + r")*"
+    r"(?:[ \t]+(?:(?:of|for|on|and|the|de|&)[ \t]+)*" + _CAP_WORD + r")*"
 )
 _ABBR_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _ROMAN_RE = re.compile(r"^[IVXLC]+$")
@@ -552,6 +552,19 @@ def merge_place_names(mentions: list[EntityMention]) -> None:
             mention.name = max(longer, key=len)
 
 
+def merge_org_names(mentions: list[EntityMention]) -> None:
+    """"Ministry of Industry and Information Technology" and the same "… of China" in one text
+    are one body, named by the fuller form, when only one fuller form is in the text."""
+    names = {m.name for m in mentions if m.type == "organization"}
+    for mention in mentions:
+        if mention.type != "organization":
+            continue
+        longer = [n for n in names if n.startswith(mention.name + " of ")
+                  and en_lexicon.lookup(re.sub(r"^the ", "", n[len(mention.name) + 4:]))]
+        if len(longer) == 1:
+            mention.name = longer[0]
+
+
 class EnglishComponents:
     """English ``LanguageComponents``: see the module docstring."""
 
@@ -603,6 +616,7 @@ class EnglishComponents:
                     country=full.country, source="abbreviation",
                 ))
         merge_place_names(mentions)
+        merge_org_names(mentions)
         return sorted(mentions, key=lambda e: e.start)
 
     def positions(self, doc: Doc) -> list[PositionMention]:
