@@ -30,3 +30,8 @@ def test_chinese_name_meets_its_pinyin_spelling():
 
 def test_unrelated_names_share_no_key():
     assert not name_keys("Антон Алексеев") & name_keys("Andrei Alekseenko")
+
+
+def test_russian_e_spelled_ye_still_meets():
+    assert name_keys("Yelena Smirnova") & name_keys("Елена Смирнова")
+    assert name_keys("Sergeyev") & name_keys("Сергеев")

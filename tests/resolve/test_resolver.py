@@ -149,3 +149,42 @@ def test_labelled_set_quality_floor():
     report = evaluate(*load_labelled(LABELLED))
     assert report.link_precision >= 0.95
     assert report.link_recall >= 0.85
+
+
+def test_candidates_built_from_database_rows_keep_working():
+    """A registry hands names as plain (text, lang, kind) tuples; features must read them."""
+    from coopnode.resolve.scoring import Candidate
+
+    row_candidate = Candidate(id="7", type="organization", country="BY",
+                              names=[("Министерство связи и информатизации Республики Беларусь", "ru", "official")])
+    result = resolve_mention(mention("Минсвязи", "organization", "ru"), [row_candidate])
+    assert result.decision == "link"
+    assert result.best.candidate.names[0][0].startswith("Министерство связи")
+
+
+def test_resolve_mention_accepts_a_candidate_source_and_blocks_itself():
+    source = InMemoryCandidateSource([
+        make_org("edu", "Министерство образования Республики Беларусь", country="BY"),
+        make_org("sport", "Министерство спорта и туризма Республики Беларусь", country="BY"),
+    ])
+    result = resolve_mention(mention("Минобразования", "organization", "ru"), source)
+    assert result.decision == "link" and result.best.candidate.id == "edu"
+
+
+def test_abbreviation_without_the_country_words_finds_the_body():
+    source = InMemoryCandidateSource([
+        make_org("academy", "Национальная академия наук Беларуси", country="BY"),
+        make_org("gknt", "Государственный комитет по науке и технологиям Республики Беларусь", country="BY"),
+    ])
+    assert resolve_mention(mention("ГКНТ", "organization", "ru"), source).best.candidate.id == "gknt"
+    best = resolve_mention(mention("НАН Беларуси", "organization", "ru"), source).best
+    assert best is not None and best.candidate.id == "academy"
+
+
+HELDOUT = Path(__file__).parent / "data" / "heldout_mentions.yaml"
+
+
+def test_heldout_set_quality_floor():
+    report = evaluate(*load_labelled(HELDOUT))
+    assert report.link_precision >= 0.95
+    assert report.link_recall >= 0.80

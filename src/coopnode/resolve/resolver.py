@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 from coopnode.resolve.gazetteer import Gazetteer, default_gazetteer
 from coopnode.resolve.normalize import name_keys, normalize, skeleton
@@ -89,8 +89,13 @@ class Resolution:
         return "\n".join([head, *body])
 
 
+@runtime_checkable
 class CandidateSource(Protocol):
-    """Where candidates come from: anything that can answer a key lookup."""
+    """Where candidates come from: anything that can answer a key lookup.
+
+    Implementations index every stored name under :func:`index_keys` (a superset of
+    ``name_keys``) and return the entities of ``type`` sharing at least one key.
+    """
 
     def candidates(self, keys: set[str], type: str | None) -> list[Candidate]:
         ...
@@ -252,14 +257,22 @@ def decide(ranked: list[ScoredCandidate]) -> Decision:
 
 def resolve_mention(
     query: MentionQuery,
-    candidates: Iterable[Candidate],
+    candidates: Iterable[Candidate] | CandidateSource,
     gazetteer: Gazetteer | None = None,
     use_gazetteer: bool = True,
 ) -> Resolution:
-    """Score every candidate against the mention and decide what to do with it."""
+    """Score the candidates against the mention and decide what to do with it.
+
+    ``candidates`` is either the candidates themselves or a :class:`CandidateSource`, which is
+    then asked with the mention's :func:`query_keys` (blocking) first.
+    """
     if use_gazetteer:
         gazetteer = gazetteer or default_gazetteer()
         query = enrich_query(query, gazetteer)
+    if not isinstance(candidates, Iterable):
+        candidates = candidates.candidates(query_keys(query), query.type)
+    if use_gazetteer:
+        assert gazetteer is not None
         candidates = [enrich_candidate(c, gazetteer) for c in candidates]
     ranked = sorted(
         (score_candidate(query, c) for c in candidates),
@@ -281,10 +294,7 @@ def resolve_with_source(
     query: MentionQuery, source: CandidateSource, gazetteer: Gazetteer | None = None
 ) -> Resolution:
     """Block through ``source`` (by name keys and reference entry), then resolve."""
-    gazetteer = gazetteer or default_gazetteer()
-    query = enrich_query(query, gazetteer)
-    candidates = source.candidates(query_keys(query), query.type)
-    return resolve_mention(query, candidates, gazetteer)
+    return resolve_mention(query, source, gazetteer)
 
 
 __all__ = [

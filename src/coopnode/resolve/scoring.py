@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -24,9 +25,11 @@ from coopnode.resolve.normalize import is_cyrillic, is_han, normalize, skeleton,
 # --- inputs --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CandidateName:
-    """A stored name of a registry entity: ("Минсвязи", "ru", "abbreviation")."""
+class CandidateName(NamedTuple):
+    """A stored name of a registry entity: ("Минсвязи", "ru", "abbreviation").
+
+    A named tuple, so plain ``(text, lang, kind)`` tuples from a database row work as well.
+    """
 
     text: str
     lang: str | None = None
@@ -35,7 +38,11 @@ class CandidateName:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A registry entity that a mention might refer to."""
+    """A registry entity that a mention might refer to.
+
+    ``names`` may be given as ``CandidateName`` values, ``(text, lang, kind)`` tuples or plain
+    strings; they are stored as a tuple of ``CandidateName``.
+    """
 
     id: str
     type: str
@@ -43,6 +50,13 @@ class Candidate:
     names: tuple[CandidateName, ...] = ()
     gazetteer_id: str | None = None
     context_ids: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        names = tuple(
+            CandidateName(n) if isinstance(n, str) else CandidateName(*n) for n in self.names
+        )
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "context_ids", frozenset(self.context_ids))
 
     @staticmethod
     def make(
@@ -54,15 +68,8 @@ class Candidate:
         context_ids: Iterable[str] = (),
     ) -> Candidate:
         """Build a candidate from plain strings or (text, lang, kind) tuples."""
-        parsed: list[CandidateName] = []
-        for name in names:
-            if isinstance(name, CandidateName):
-                parsed.append(name)
-            elif isinstance(name, str):
-                parsed.append(CandidateName(name))
-            else:
-                parsed.append(CandidateName(*name))
-        return Candidate(id, type, country, tuple(parsed), gazetteer_id, frozenset(context_ids))
+        parsed = tuple(CandidateName(n) if isinstance(n, str) else CandidateName(*n) for n in names)
+        return Candidate(id, type, country, parsed, gazetteer_id, frozenset(context_ids))
 
 
 @dataclass(frozen=True)
