@@ -90,8 +90,12 @@ def names_by_language(entity: Entity) -> list[NamesInLanguage]:
     groups: dict[str, list[EntityName]] = defaultdict(list)
     for name in entity.names.all():
         groups[name.lang or "und"].append(name)
+    kinds = {"official": 0, "short": 1, "abbreviation": 2, "transliteration": 3, "alias": 4}
     order = list(LANGUAGE_ORDER) + sorted(k for k in groups if k not in LANGUAGE_ORDER)
-    return [NamesInLanguage(lang, groups[lang]) for lang in order if groups.get(lang)]
+    return [
+        NamesInLanguage(lang, sorted(groups[lang], key=lambda n: (kinds.get(n.kind, 9), n.text)))
+        for lang in order if groups.get(lang)
+    ]
 
 
 def event_label(event: Event, lang: str | None = None) -> str:
