@@ -60,22 +60,25 @@ def is_abbreviation(short: str, full: str) -> bool:
     from functools import lru_cache
 
     @lru_cache(maxsize=None)
-    def match(i: int, j: int) -> bool:
+    def match(i: int, j: int, syllabic: bool) -> bool:
         if i == len(s):
-            return j >= 2 and all(w in _STOP for w in words[j:]) or (i == len(s) and j == len(words))
+            # an acronym covers the whole name; a syllabic short form ("Минсвязи") may stop
+            # after its second word
+            return j == len(words) or all(w in _STOP for w in words[j:]) or (
+                syllabic and j >= 2)
         if j >= len(words):
             return False
         word = words[j]
-        if word in _STOP and match(i, j + 1):
+        if word in _STOP and match(i, j + 1, syllabic):
             return True
         for k in range(1, min(len(word), len(s) - i) + 1):
             if s[i:i + k] != word[:k]:
                 break
-            if match(i + k, j + 1):
+            if match(i + k, j + 1, syllabic or k >= 3):
                 return True
         return False
 
-    return match(0, 0)
+    return match(0, 0, False)
 
 
 # --- entities ---------------------------------------------------------------------------------
@@ -280,8 +283,12 @@ def _prefix_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
 
 def _canonical_person(mentions: list[EntityMention]) -> str:
     """A name the text writes in the nominative, the fullest one; else the fullest normalised."""
-    def rank(m: EntityMention) -> tuple[int, int, int]:
-        return (len(m.name.split()), 0 if _INITIALS.match(m.name) else 1, len(m.name))
+    counts = Counter(m.name for m in mentions)
+
+    def rank(m: EntityMention) -> tuple[int, int, int, int]:
+        # more words, spelled out, more often, then shorter (an oblique ending adds letters)
+        return (len(m.name.split()), 0 if _INITIALS.match(m.name) else 1, counts[m.name],
+                -len(m.name))
 
     written = [m for m in mentions if m.text == m.name]
     pool = written if written else mentions

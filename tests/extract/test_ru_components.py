@@ -1,0 +1,109 @@
+"""Russian components on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopnode.extract.ru import COMPONENTS, chinese_name_nominative
+from coopnode.extract.ru_morph import person_nominative, phrase_nominative
+from coopnode.extract.types import Doc
+
+
+def run(text: str, published: str | None = "2026-06-05") -> Doc:
+    doc = Doc(text=text, language="ru", published=published)
+    doc.sentences = COMPONENTS.sentences(doc)
+    doc.entities = COMPONENTS.entities(doc)
+    doc.positions = COMPONENTS.positions(doc)
+    doc.dates = COMPONENTS.dates(doc)
+    doc.triggers = COMPONENTS.triggers(doc)
+    doc.agreements = COMPONENTS.agreements(doc)
+    for span in [*doc.sentences, *doc.entities, *doc.positions, *doc.dates, *doc.triggers,
+                 *doc.agreements]:
+        assert doc.text[span.start:span.end] == span.text
+    return doc
+
+
+def names(doc: Doc, kind: str) -> set[str]:
+    return {m.name for m in doc.entities if m.type == kind}
+
+
+@pytest.mark.parametrize(("inflected", "nominative"), [
+    ("Министерством связи и информатизации", "Министерство связи и информатизации"),
+    ("Министерства промышленности и информатизации", "Министерство промышленности и информатизации"),
+    ("Кыргызской Республики", "Кыргызская Республика"),
+    ("Республики Индии", "Республика Индия"),
+    ("Торгово-промышленной палате", "Торгово-промышленная палата"),
+    ("Ассоциации внешней торговли", "Ассоциация внешней торговли"),
+    ("КНР", "КНР"),
+])
+def test_only_the_head_phrase_of_a_name_is_put_in_the_nominative(inflected, nominative):
+    assert phrase_nominative(inflected) == nominative
+
+
+def test_person_names_in_context_cases():
+    assert person_nominative("Романа Головченко", "gent") == "Роман Головченко"
+    assert person_nominative("А.У.Мамина", "gent") == "А.У.Мамин"
+    assert person_nominative("Антон Алексеев", "nomn") == "Антон Алексеев"
+    assert chinese_name_nominative("Ли Цяна") == "Ли Цян"
+    assert chinese_name_nominative("Юй Синго") == "Юй Синго"
+
+
+def test_organization_names_are_extended_over_their_genitive_country():
+    doc = run("Соглашение подписали представители Министерства иностранных дел Республики "
+              "Казахстан и Министерства экономики Кыргызской Республики.")
+    orgs = names(doc, "organization")
+    assert "Министерство иностранных дел Республики Казахстан" in orgs
+    assert "Министерство экономики Кыргызской Республики" in orgs
+    assert {"Республика Казахстан", "Кыргызская Республика"} <= names(doc, "place")
+
+
+def test_persons_with_initials_and_their_titles():
+    doc = run("В совещании участвовали Председатель Правительства Российской Федерации "
+              "Д.А.Медведев и Премьер-министр Республики Казахстан А.У.Мамин.")
+    assert {"Д.А.Медведев", "А.У.Мамин"} <= names(doc, "person")
+    titles = {p.person.name: p.title for p in doc.positions if p.person}
+    assert titles["А.У.Мамин"] == "Премьер-министр Республики Казахстан"
+    assert titles["Д.А.Медведев"] == "Председатель Правительства Российской Федерации"
+
+
+def test_a_title_in_the_genitive_is_given_in_the_nominative():
+    doc = run("Состоялись переговоры заместителя Министра связи и информатизации Республики "
+              "Беларусь Татьяны Рускевич с делегацией.")
+    position = doc.positions[0]
+    assert position.person.name == "Татьяна Рускевич"
+    assert position.title.startswith("заместитель Министра связи и информатизации")
+
+
+def test_event_triggers_and_planned_wording():
+    doc = run("Стороны провели переговоры. Церемония открытия состоится 26 июня. "
+              "Следующее заседание комиссии пройдет в Казани.")
+    found = {(t.type, t.planned_hint) for t in doc.triggers}
+    assert ("meeting", False) in found
+    assert ("ceremony", True) in found
+    assert ("forum", True) in found
+
+
+def test_a_multilateral_ministerial_meeting_is_a_forum():
+    doc = run("Делегация примет участие в совещании министров связи государств-членов ШОС.")
+    assert [t.type for t in doc.triggers] == ["forum"]
+
+
+@pytest.mark.parametrize(("text", "kind", "title"), [
+    ("Стороны подписали Меморандум о взаимопонимании в области цифровой экономики.",
+     "memorandum", "Меморандум о взаимопонимании в области цифровой экономики"),
+    ("Министры одобрили Дорожную карту по развитию сотрудничества в сфере ИКТ и обсудили планы.",
+     "roadmap", "Дорожная карта по развитию сотрудничества в сфере ИКТ"),
+    ("По итогам принята Декларация о стратегическом партнерстве, сообщает агентство.",
+     "declaration", "Декларация о стратегическом партнерстве"),
+    ("Было заключено Соглашение о сотрудничестве в области искусственного интеллекта.",
+     "agreement", "Соглашение о сотрудничестве в области искусственного интеллекта"),
+])
+def test_named_agreements(text, kind, title):
+    agreement = run(text).agreements[0]
+    assert (agreement.type, agreement.title) == (kind, title)
+
+
+def test_sentences_never_cross_a_line_break():
+    doc = run("Заголовок без точки\n5 июня 2026 года прошла встреча. Стороны обсудили планы.")
+    assert [s.text for s in doc.sentences] == [
+        "Заголовок без точки", "5 июня 2026 года прошла встреча.", "Стороны обсудили планы."]
