@@ -34,6 +34,9 @@ import yaml
 
 GAZETTEER_DIR = Path(__file__).resolve().parent / "gazetteer"
 
+# libyaml's loader is six times faster than the pure-Python one; both are "safe".
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 EntryType = Literal["organization", "place"]
 ENTRY_TYPES: frozenset[str] = frozenset({"organization", "place"})
 LANGUAGES: frozenset[str] = frozenset({"ru", "zh", "en"})
@@ -208,7 +211,7 @@ def load_files(paths: Iterable[Path]) -> list[GazetteerEntry]:
     problems: list[str] = []
     for path in paths:
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or []
         except yaml.YAMLError as exc:
             problems.append(f"{path.name}: not valid YAML: {exc}")
             continue

@@ -63,8 +63,8 @@ class TokenPattern:
     capitalised: bool                  # the name writes it with a capital first letter
     upper: bool                        # an abbreviation written in capitals ("КНР", "MIIT")
 
-    def matches(self, token: str) -> bool:
-        folded = _fold(token)
+    def matches(self, token: str, folded: str) -> bool:
+        """Whether text word ``token`` (``folded`` = its case-folded form) fits this pattern."""
         if self.endings is None:
             if folded != self.stems[0]:
                 return False
@@ -133,6 +133,7 @@ class NamePattern:
     lang: str
     entry_index: int
     tokens: tuple[TokenPattern, ...]
+    literal: str | None = None         # an all-Han name, matched as a plain substring
 
 
 @dataclass(frozen=True)
@@ -157,12 +158,13 @@ def _compile(name: str, lang: str, entry_index: int) -> NamePattern | None:
     if not words:
         return None
     single = len(words) == 1
-    return NamePattern(name, lang, entry_index, tuple(_word_pattern(w, single) for w in words))
+    literal = "".join(words) if all(is_han(w[0]) for w in words) else None
+    patterns = tuple(_word_pattern(w, single) for w in words)
+    return NamePattern(name, lang, entry_index, patterns, literal)
 
 
-def _lookup_keys(token: str) -> list[str]:
-    """Index keys a text token may be filed under: itself and, for Cyrillic, its stems."""
-    folded = _fold(token)
+def _lookup_keys(folded: str) -> list[str]:
+    """Index keys a (case-folded) text token may be filed under: itself and Cyrillic stems."""
     keys = [folded]
     if any(is_cyrillic(ch) for ch in folded):
         for size in range(1, _MAX_ENDING + 1):
@@ -186,7 +188,7 @@ class Gazetteer:
                 self._by_normalized[normalize(name.text)].append((name.lang, index))
                 pattern = _compile(name.text, name.lang, index)
                 if pattern is not None:
-                    for stem in pattern.tokens[0].stems:
+                    for stem in set(pattern.tokens[0].stems):
                         self._patterns[name.lang][stem].append(pattern)
 
     def _languages(self, lang: str | None) -> list[str]:
@@ -197,14 +199,19 @@ class Gazetteer:
 
     def _candidates(self, text: str, langs: list[str]) -> list[GazetteerHit]:
         tokens = tokenize(text)
+        folded = [_fold(token) for _, _, token in tokens]
         hits: list[GazetteerHit] = []
         tables = [self._patterns[lang] for lang in langs]
         for i, (start, _, token) in enumerate(tokens):
-            keys = _lookup_keys(token)
+            keys = [token] if is_han(token[0]) else _lookup_keys(folded[i])
             for table in tables:
                 for key in keys:
                     for pattern in table.get(key, ()):
-                        end = self._match_at(text, tokens, i, pattern)
+                        if pattern.literal is not None:
+                            found = text.startswith(pattern.literal, start)
+                            end = start + len(pattern.literal) if found else None
+                        else:
+                            end = self._match_at(text, tokens, folded, i, pattern)
                         if end is not None:
                             entry = self.entries[pattern.entry_index]
                             hits.append(GazetteerHit(
@@ -214,13 +221,14 @@ class Gazetteer:
 
     @staticmethod
     def _match_at(
-        text: str, tokens: list[tuple[int, int, str]], i: int, pattern: NamePattern
+        text: str, tokens: list[tuple[int, int, str]], folded: list[str], i: int,
+        pattern: NamePattern,
     ) -> int | None:
         if i + len(pattern.tokens) > len(tokens):
             return None
         first = tokens[i][2]
         head = pattern.tokens[0]
-        if not head.matches(first):
+        if not head.matches(first, folded[i]):
             return None
         if head.capitalised and not is_han(first[0]) and first.islower():
             return None
@@ -232,7 +240,7 @@ class Gazetteer:
                 return None
             if is_han(token[0]) and gap:
                 return None
-            if not token_pattern.matches(token):
+            if not token_pattern.matches(token, folded[i + offset]):
                 return None
             previous_end = end
         # A Latin or Cyrillic name must not end inside a longer word (tokens already ensure it);
