@@ -98,7 +98,7 @@ def register_resource(resource: Resource) -> None:
     get_record.__name__ = f"get_{resource.name}"
     api.get(f"/{resource.name}", response={200: page, **ERRORS}, tags=[resource.name],
             summary=f"List {resource.name}", operation_id=f"list_{resource.name}")(list_records)
-    api.get(f"/{resource.name}/{{record_id}}", response={200: resource.schema, **ERRORS},
+    api.get(f"/{resource.name}/{{uuid:record_id}}", response={200: resource.schema, **ERRORS},
             tags=[resource.name], summary=f"One of the {resource.name}",
             operation_id=f"get_{resource.name}")(get_record)
 
@@ -166,7 +166,7 @@ def upload_document(
     return _ingest_answer(result)
 
 
-@api.post("/claims/{claim_id}/review", auth=WRITE_AUTH, response={200: schemas.ClaimOut, **ERRORS},
+@api.post("/claims/{uuid:claim_id}/review", auth=WRITE_AUTH, response={200: schemas.ClaimOut, **ERRORS},
           tags=["claims"], summary="Confirm, correct, reject or pick a candidate (operators)")
 def review_claim(request: HttpRequest, claim_id: UUID, payload: schemas.ReviewIn) -> dict[str, Any]:
     user = require_operator(request)
@@ -207,7 +207,7 @@ def undo_merge(request: HttpRequest, merge_id: int) -> dict[str, Any]:
     return _merge_out(record)
 
 
-@api.patch("/organizations/{record_id}", auth=WRITE_AUTH, response={200: schemas.EntityOut, **ERRORS},
+@api.patch("/organizations/{uuid:record_id}", auth=WRITE_AUTH, response={200: schemas.EntityOut, **ERRORS},
            tags=["organizations"], summary="Edit an organization's profile (its members, operators)")
 def update_organization(request: HttpRequest, record_id: UUID, payload: schemas.ProfileIn) -> dict[str, Any]:
     user = caller(request)

@@ -11,6 +11,8 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 
+from coopnode.resolve.normalize import normalize
+
 from ..accounts import is_operator
 from ..registry.models import Agreement, Claim, ClaimStatus, Document, Entity, Event, Project
 
@@ -40,6 +42,9 @@ class Resource:
     date_field: str | None = None
     status_field: str | None = None
     search_fields: tuple[str, ...] = ()
+    # fields holding ``coopnode.resolve.normalize`` forms: matched against the normalised query, so
+    # Cyrillic and accented text is found case-insensitively on SQLite too
+    normalized_search_fields: tuple[str, ...] = ()
     portal_url: str | None = None               # portal URL name of a record's page
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -59,6 +64,9 @@ class Resource:
             condition = Q()
             for name in self.search_fields:
                 condition |= Q(**{f"{name}__icontains": query.q.strip()})
+            folded = normalize(query.q)
+            for name in self.normalized_search_fields if folded else ():
+                condition |= Q(**{f"{name}__contains": folded})
             qs = qs.filter(condition)
         return qs.distinct()
 
@@ -150,18 +158,19 @@ def _claims(user: Any) -> QuerySet:
 
 
 ENTITY_SEARCH = ("name", "names__text", "description")
+ENTITY_NORMALIZED = ("names__normalized",)
 
 
 def build_resources(schemas: Any) -> list[Resource]:
     return [
         Resource("organizations", _entities("organization"), entity_out, schemas.EntityOut,
                  type_field="org_kind", country_field="country", date_field="created_at__date",
-                 search_fields=ENTITY_SEARCH),
+                 search_fields=ENTITY_SEARCH, normalized_search_fields=ENTITY_NORMALIZED),
         Resource("persons", _entities("person"), entity_out, schemas.EntityOut,
-                 country_field="country", date_field="created_at__date", search_fields=ENTITY_SEARCH),
+                 country_field="country", date_field="created_at__date", search_fields=ENTITY_SEARCH, normalized_search_fields=ENTITY_NORMALIZED),
         Resource("places", _entities("place"), entity_out, schemas.EntityOut,
                  type_field="place_kind", country_field="country", date_field="created_at__date",
-                 search_fields=ENTITY_SEARCH),
+                 search_fields=ENTITY_SEARCH, normalized_search_fields=ENTITY_NORMALIZED),
         Resource("events",
                  lambda user: Event.objects.select_related("place").prefetch_related("participations__entity"),
                  event_out, schemas.EventOut, type_field="event_type", country_field="place__country",
