@@ -349,6 +349,12 @@ def _chunk_candidates(text: str) -> list[_Candidate]:
                 continue
             end = _extend_seat(text, end)
             found.append(_Candidate(start, end, kind, text[start:end], 2, "pattern"))
+    # "Ministry of Digital Development, Communications and Mass Media": commas inside one name
+    cap_run = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*"
+    for m in re.finditer(r"\b(?:Ministry|Department|Committee|Commission|Agency|Bureau|Council)"
+                         r"[ \t]+of[ \t]+" + cap_run + r"(?:,[ \t]+" + cap_run + r")+,?[ \t]+and[ \t]+"
+                         + cap_run, text):
+        found.append(_Candidate(m.start(), m.end(), "organization", m.group(), 3, "pattern"))
     # lowercase "Tianjin municipal government", "Fujian provincial government"
     for m in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:municipal|provincial|regional|city"
                          r"|autonomous regional|local) (?:people's )?government\b", text):
@@ -401,6 +407,8 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
         surface = text[start:end]
         if end <= start or _ROMAN_RE.match(surface) or not surface[:1].isupper():
             continue
+        if kind == "place" and surface.isupper() and len(surface) <= 3 and not en_lexicon.lookup(surface):
+            continue  # "AI", "ICT": spaCy's small model takes short acronyms for countries
         if kind == "person":
             removed, name = strip_title(surface)
             start += removed

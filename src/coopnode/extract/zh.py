@@ -29,7 +29,7 @@ from coopnode.extract.types import (
 from coopnode.extract.zh_lexicon import Token
 
 ORG_SUFFIXES: tuple[str, ...] = (
-    "人民政府", "政府", "委员会", "理事会", "协会", "商会", "联合会", "研究院", "研究所", "研究中心",
+    "人民政府", "政府", "委员会", "管委会", "执委会", "理事会", "协会", "商会", "联合会", "研究院", "研究所", "研究中心",
     "分中心", "中心", "办公室", "秘书处", "大学", "学院", "经学院", "大使馆", "使馆", "领事馆",
     "公司", "集团", "银行", "联盟", "工信厅", "部", "局", "厅", "署", "委", "办", "院", "组织",
     "产业园", "科技园", "工业园", "园区", "基地", "交易所", "基金会", "通讯社", "报社", "电视台",
@@ -53,7 +53,7 @@ STOP_WORDS = frozenset("""
 # Verbs that are part of official names (…创新发展研究中心, …合作委员会).
 NAME_VERBS = frozenset("""
 创新 发展 合作 研究 投资 贸易 交流 建设 开发 管理 促进 改革 运营 孵化 转移 监督 保护 规划 设计 制造
-培训 教育 通信 信息化 共建 协调 服务 咨询 检测 认证 评估 孵化器
+培训 教育 通信 信息化 共建 协调 服务 咨询 检测 认证 评估 孵化器 执行 传媒 经营 科研
 """.split())
 # Stop words for an agreement title: 签署《共建…协议》 keeps 共建, but not the verb of signing.
 AGREEMENT_STOP_WORDS = frozenset("""
@@ -74,6 +74,9 @@ TRANSLIT = frozenset(
     "不都肉孜阿卜努尔艾合买买提克依拜罕夏哈尼牙孜吾斯曼奴鄂芙薇蕾黛希茹娅捷霍巴赫若昆"
     "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝"
 )
+# Further characters seen in transliterations; only trusted next to a middle dot
+# (亚历山大·…), because alone they are too common in ordinary words.
+TRANSLIT_DOTTED = TRANSLIT | frozenset("高先鲍历山大德罗维奇诺夫斯基娜科耶托尔什米哈伊洛扎列宁普拉")
 # Common Chinese surnames, to accept a jieba nr word as a full name.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
@@ -159,14 +162,14 @@ def canonical_name(surface: str) -> str:
     return re.sub(r"[()（）\s]", "", surface)
 
 
-def translit_run(text: str, start: int, step: int) -> int:
+def translit_run(text: str, start: int, step: int, chars: frozenset[str] = TRANSLIT) -> int:
     """End (step=1) or start (step=-1) of the run of transliteration characters from ``start``."""
     i = start
     if step > 0:
-        while i < len(text) and (text[i] in TRANSLIT or text[i] in "·•・‧"):
+        while i < len(text) and (text[i] in chars or text[i] in "·•・‧"):
             i += 1
     else:
-        while i > 0 and (text[i - 1] in TRANSLIT or text[i - 1] in "·•・‧"):
+        while i > 0 and (text[i - 1] in chars or text[i - 1] in "·•・‧"):
             i -= 1
     return i
 
@@ -212,6 +215,9 @@ def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bo
             depth += 1
             j -= 1
             continue
+        if word == "、" and _enumeration_in_name(tokens, j - 1, index):
+            j -= 1
+            continue
         if word in {"(", "（"}:
             if depth == 0:
                 break
@@ -232,7 +238,8 @@ def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bo
                 _NOUNISH.match(tokens[j - 2].flag) or tokens[j - 2].word in {")", "）"})
             if not (allow_verbs or name_verb):
                 break
-        elif not (_NOUNISH.match(prev.flag) or prev.flag in {"a", "m"} and len(word) == 1):
+        elif not (_NOUNISH.match(prev.flag) or prev.flag in {"a", "m"} and len(word) == 1
+                  or allow_verbs and prev.flag in {"a", "ad", "d"} and len(word) >= 2):
             break
         if prev.flag == "m" and re.search(r"\d", word):
             break
@@ -240,6 +247,21 @@ def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bo
     while j < index and tokens[j].word in {"和", "与", "(", "（", ")", "）"}:
         j += 1
     return j
+
+
+def _enumeration_in_name(tokens: tuple[Token, ...], i: int, index: int) -> bool:
+    """"数字发展、通信和大众传媒部": an enumeration closed by 和 inside one office's name.
+
+    Not when the word before 、 is itself a name (工业和信息化部、福建省人民政府 are two bodies).
+    """
+    if i <= 0:
+        return False
+    left = tokens[i - 1]
+    if left.flag in {"ns", "nt", "nr", "nrt"} or _suffix_of(left.word) or left.word in zh_lexicon.entries():
+        return False
+    if not left.flag.startswith(("n", "v")):
+        return False
+    return any(t.word == "和" for t in tokens[i + 1:index])
 
 
 def _is_proper_chain(tokens: tuple[Token, ...], lo: int, hi: int, text: str) -> bool:
@@ -261,8 +283,8 @@ def _joins_names(tokens: tuple[Token, ...], i: int) -> bool:
     if (left.flag == "ns" or left.word.endswith("地区")) and right.flag == "ns":
         return True
     # "工业和信息化局", "国家发展和改革委员会": 和 inside the name of one office
-    return (left.flag in {"n", "j", "vn"} and right.flag in {"n", "j", "vn"}
-            and _suffix_of(left.word) is None and len(left.word) <= 3 and len(right.word) <= 3
+    return (left.flag in {"n", "j", "vn", "l", "nz"} and right.flag in {"n", "j", "vn", "l", "nz"}
+            and _suffix_of(left.word) is None and len(left.word) <= 4 and len(right.word) <= 4
             and left.word not in STOP_WORDS and right.word not in STOP_WORDS)
 
 
@@ -277,7 +299,7 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for i, tok in enumerate(tokens):
         suffix = _suffix_of(tok.word)
-        if suffix is None or tok.flag.startswith("v") and tok.flag != "vn":
+        if suffix is None or tok.flag.startswith("v") and tok.flag != "vn" or tok.flag == "nnt":
             continue
         if tok.word.endswith(_NOT_ORG_ENDINGS) and tok.word not in zh_lexicon.entries():
             if not (tok.word in {"中心", "委", "办"} and i > 0):
@@ -356,8 +378,8 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         dot = re.search(r"[·•・‧]", m.group())
         assert dot is not None
         first_dot = m.start() + dot.start()
-        start = translit_run(text, first_dot, -1)
-        end = translit_run(text, first_dot, 1)
+        start = translit_run(text, first_dot, -1, TRANSLIT_DOTTED)
+        end = translit_run(text, first_dot, 1, TRANSLIT_DOTTED)
         for k in range(first_dot - 1, start, -1):
             title = title_at(text, k, backwards=True)
             if title and k - len(title) < start + len(title):
@@ -389,6 +411,15 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 add(nxt.start, nxt.end, "title")
             elif run_end - tok.end >= 2:
                 add(tok.end, run_end, "title-translit")
+            elif text[tok.end:tok.end + 1] in SURNAMES:
+                # "副市长郑向东出席": jieba split the name; take it up to a word boundary
+                bounds = {t.start for t in tokens[i + 1:i + 5]}
+                for length in (3, 2):
+                    if tok.end + length in bounds and re.fullmatch(
+                            r"[\u4e00-\u9fff]+", text[tok.end:tok.end + length]):
+                        if _suffix_of(text[tok.end:tok.end + length]) is None:
+                            add(tok.end, tok.end + length, "title-surname", 2)
+                        break
         # before the title (习近平主席, 普京总统)
         if i > 0:
             prev = tokens[i - 1]
