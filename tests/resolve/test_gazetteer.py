@@ -95,3 +95,18 @@ def test_finding_in_a_page_of_text_is_quick(gazetteer):
     elapsed = time.perf_counter() - started
     assert len(hits) >= 50
     assert elapsed < 1.0  # generous: a guard against accidental quadratic scans, not a benchmark
+
+
+def test_nouns_in_vowel_plus_i_keep_their_stem(gazetteer):
+    """Regression: "Ханой" was read as an adjective stem and "в Ханое" was missed."""
+    assert found(gazetteer, "Форум прошёл в Ханое и Дубае.", "ru") == [
+        ("Ханое", "place/hanoi"), ("Дубае", "place/dubai"),
+    ]
+
+
+def test_abbreviated_words_and_closing_quotes(gazetteer):
+    assert found(gazetteer, "Talks in St. Petersburg.", "en") == [("St. Petersburg", "place/saint-petersburg")]
+    assert found(gazetteer, "резиденты парка «Великий камень» и ПВТ", "ru") == [
+        ("Великий камень", "org/BY-GREAT-STONE"), ("ПВТ", "org/BY-HTP")]
+    full = "Китайско-белорусского индустриального парка «Великий камень»"
+    assert found(gazetteer, f"резиденты {full}.", "ru") == [(full, "org/BY-GREAT-STONE")]

@@ -18,6 +18,7 @@ Hits never overlap; the longest name wins, then the leftmost.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import defaultdict
@@ -31,7 +32,7 @@ _HAN_OR_WORD_RE = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
 )
 # What may stand between two words of one name: spaces, hyphens, quotes, brackets.
-_GAP_RE = re.compile(r"[,\s\-‐‑–—«»\"“”„'’()]{0,4}")
+_GAP_RE = re.compile(r"[.,\s\-‐‑–—«»\"“”„'’()]{0,4}")
 _MAX_GAP = 4
 
 # Russian inflectional endings by declension class.  A word of a name is cut to its stem by
@@ -96,6 +97,9 @@ def _russian_pattern(word: str, single_word: bool = False) -> TokenPattern:
         return TokenPattern((folded,), None, capitalised, upper)
     if _is_adjective(folded, single_word):
         return TokenPattern((folded[:-2],), _ADJECTIVE_ENDINGS, capitalised, False)
+    if folded.endswith("й") and folded[-2] in "аеоуэюя":
+        # "Ханой" → "Ханое", "Китай" → "Китая": only the й alternates.
+        return TokenPattern((folded[:-1],), _NOUN_ENDINGS - {""}, capitalised, False)
     for size in range(_MAX_ENDING, 0, -1):
         ending = folded[-size:]
         if ending in _NOUN_ENDINGS and len(folded) - size >= _MIN_STEM:
@@ -263,7 +267,7 @@ class Gazetteer:
             seen_spans.add((hit.start, hit.end))
             chosen.append(hit)
         chosen.sort(key=lambda h: h.start)
-        return chosen
+        return [_close_quote(text, hit) for hit in chosen]
 
     def find_all(self, text: str, lang: str | None) -> list[GazetteerHit]:
         """Every gazetteer name matching somewhere in ``text``, overlaps and ambiguities kept."""
@@ -292,6 +296,21 @@ class Gazetteer:
 
     def get(self, entry_id: str) -> GazetteerEntry | None:
         return self.by_id.get(entry_id)
+
+
+_QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+def _close_quote(text: str, hit: GazetteerHit) -> GazetteerHit:
+    """Take in the closing quote of a name that opens one: «Великий камень» keeps its »."""
+    for opening, closing in _QUOTE_PAIRS.items():
+        inside = hit.text.count(opening) - (hit.text.count(closing) if opening != closing else 0)
+        if opening == closing:
+            inside = hit.text.count(opening) % 2
+        if inside > 0 and text.startswith(closing, hit.end):
+            end = hit.end + len(closing)
+            return dataclasses.replace(hit, end=end, text=text[hit.start:end])
+    return hit
 
 
 @functools.cache
