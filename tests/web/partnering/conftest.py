@@ -25,6 +25,23 @@ def tasks_inline():
     HUEY.immediate = old
 
 
+@pytest.fixture(autouse=True)
+def fast_encoder(request, monkeypatch):
+    """The model-free encoder keeps most tests fast; tests marked ``real_encoder`` use the
+    node's default (the multilingual model) — the acceptance case does."""
+    if request.node.get_closest_marker("real_encoder"):
+        return
+    from coopnode.match.encoder import LexicalEncoder
+    from coopnode.web.partnering import matching
+
+    encoder = LexicalEncoder()
+    monkeypatch.setattr(matching, "profile_encoder", lambda: encoder)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "real_encoder: use the node's default text encoder")
+
+
 @pytest.fixture
 def make_member(db) -> Callable[..., Any]:
     def make(username: str, org: Any = None, email: str = "") -> Any:
