@@ -20,6 +20,7 @@ from coopnode.web.registry.models import (
     Event,
     EventParticipant,
 )
+from coopnode.web.registry.actions import NameSpec, do_create_entity
 from tests.factories import make_org, make_person, make_place
 
 TEXT = (
@@ -53,7 +54,11 @@ def scene(db):  # type: ignore[no-untyped-def]
     association = make_org(name_en="Urumqi Foreign Trade Association",
                            name_ru="Ассоциация внешней торговли города Урумчи",
                            name_zh="乌鲁木齐市对外贸易协会", country="CN", org_kind="association")
-    hidden_org = make_org(name_en="Unreviewed Holding", name_ru="Непроверенный холдинг", country="CN")
+    # created by the extractor: public only once a mention of it is confirmed
+    hidden_org = do_create_entity(
+        entity_type="organization", names=[NameSpec("Unreviewed Holding", "en", "official", "extraction")],
+        actor="extractor", country="CN",
+    )
     deputy = make_person(name_en="Anton Alekseev", name_ru="Антон Алексеев", country="BY")
 
     meeting = Event.objects.create(event_type="meeting", date=dt.date(2026, 6, 5), status="past",

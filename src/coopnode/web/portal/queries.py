@@ -2,9 +2,10 @@
 
 Publication rule (one place, used by every page): a record extracted from a document is public
 once an operator has confirmed (or corrected) at least one claim about it.  Records that carry no
-claims at all — entered by hand, or loaded from the gazetteer — are public as they are.  Records
-whose claims are all still proposed, or all rejected, stay off the portal.  Rejected claims are
-never shown as sources.
+claims at all — entered by hand, or loaded from the gazetteer — are public as they are.  Events
+and agreements whose claims are all still proposed, or all rejected, stay off the portal, and so
+do entities the extractor created until a mention of them is confirmed (see
+:func:`public_entities`).  Rejected claims are never shown as sources.
 """
 
 from __future__ import annotations
@@ -51,11 +52,24 @@ def _public(queryset: QuerySet, claim_field: str, extra: Q | None = None) -> Que
     return queryset.filter(condition)
 
 
+EXTRACTED = "extraction"  # EntityName.source of names the extractor proposed
+
+
 def public_entities(entity_type: str | None = None) -> QuerySet:
+    """Entities a visitor may see.
+
+    An entity the extractor *created* (all its names came from extraction) waits for a reviewed
+    claim; one that exists independently of documents — from the gazetteer, entered by an
+    operator, or given a name by review — is public even if some mention of it was rejected.
+    """
     qs = Entity.objects.all()
     if entity_type:
         qs = qs.filter(entity_type=entity_type)
-    return _public(qs, "entity", Q(gazetteer_id__isnull=False)).prefetch_related("names")
+    known = EntityName.objects.filter(entity=OuterRef("pk")).exclude(source=EXTRACTED)
+    reviewed = Claim.objects.filter(entity=OuterRef("pk"), status__in=REVIEWED)
+    return qs.filter(
+        Q(gazetteer_id__isnull=False) | Exists(known) | Exists(reviewed)
+    ).prefetch_related("names")
 
 
 def public_events() -> QuerySet:
