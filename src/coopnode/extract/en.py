@@ -678,6 +678,8 @@ class EnglishComponents:
                     continue
                 if kind == "signing" and not _is_signing_verb(text, m.start(), m.end()):
                     continue
+                if _cumulative(text, m.start()):
+                    continue
                 taken.append((m.start(), m.end()))
                 found.append(EventTrigger(start=m.start(), end=m.end(), text=m.group(),
                                           type=kind, planned_hint=_planned(text, m.start(), m.end())))
@@ -716,6 +718,15 @@ def _is_signing_verb(text: str, start: int, end: int) -> bool:
     if word == "sign":
         return not re.match(r"\s+of\b", text[end:])
     return True
+
+
+def _cumulative(text: str, start: int) -> bool:
+    """"Since 2023, China has signed memorandums with 26 countries": a tally, not one event."""
+    if not re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$", text[max(0, start - 25):start]):
+        return False
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    return bool(re.search(r"\b(?:since|so far|to date|in recent years)\b",
+                          text[sentence_start + 1:start], re.IGNORECASE))
 
 
 def _planned(text: str, start: int, end: int) -> bool:

@@ -96,7 +96,7 @@ def hit_fields(hit: Any, text: str, lang: str) -> tuple[int, int, str, str | Non
     country = getattr(entry, "iso", None) or getattr(entry, "country", None)
     used = [n.text for n in getattr(entry, "names", ()) if getattr(n, "lang", "") == lang
             and (n.text in text if lang == "zh" else re.search(
-                r"(?<![\w-])" + re.escape(n.text) + r"(?![\w-])", text))]
+                r"(?<![\w-])" + re.escape(n.text) + r"(?![\w-])(?![ \t]+[A-Z])", text))]
     surface = text[start:end]
     name = max(used, key=len) if used else surface
     if kind == "place" and lang != "zh" and surface.isupper() and not used:

@@ -602,6 +602,8 @@ class ChineseComponents:
                 continue
             found.append(AgreementMention(start=start, end=m.end(), text=surface,
                                           type=_agreement_type(surface), title=surface))
+        for mention in found:
+            mention.title = expand_short_names(mention.title, text)
         _share_titles(found)
         return sorted(found, key=lambda a: a.start)
 
@@ -612,6 +614,16 @@ def _agreement_type(title: str) -> AgreementType:
     for m in _AGREEMENT_RE.finditer(title):
         last = m.group()
     return _AGREEMENT_TYPES[last] if last else "other"
+
+
+def expand_short_names(title: str, text: str) -> str:
+    """A title with short names (金砖创新基地) spelled out as the text spells them elsewhere
+    (金砖国家新工业革命伙伴关系创新基地), so that a headline and the body name one document alike."""
+    for hit in reversed(zh_lexicon.gazetteer_hits(title, "zh")):
+        _, _, _, _, _, name = zh_lexicon.hit_fields(hit, text, "zh")
+        if name and name != hit.text and len(name) > len(hit.text):
+            title = title[: hit.start] + name + title[hit.end:]
+    return title
 
 
 def _share_titles(found: list[AgreementMention]) -> None:
