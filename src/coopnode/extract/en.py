@@ -257,10 +257,9 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
             continue
         # "X and the Y" where both sides are names in their own right
         m2 = re.search(r"\s+and\s+the\s+", piece)
-        if m2 and chunk_type(piece[: m2.start()]):
+        if m2 and (chunk_type(piece[: m2.start()]) or chunk_type(piece[m2.end():])):
             result.append((lo, lo + m2.start()))
-            if chunk_type(piece[m2.end():]):
-                result.append((lo + m2.end(), hi))
+            result.append((lo + m2.end(), hi))
             continue
         # a place chunk "X Region of the Y" -> two places
         m3 = re.search(r"\s+of\s+the\s+", piece)
@@ -434,8 +433,19 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
     return found
 
 
+# Capitalised words of office and ministry names that are never part of a person's name.
+DOMAIN_WORDS = frozenset("""
+Information Technology Technologies Commerce Trade Development Affairs Industry Industrial Economy
+Economic Digital Science Sciences Communications Communication Informatization Foreign National
+International Cooperation Education Culture Health Finance Financial Transport Energy Agriculture
+Security Defense Defence Justice Innovation Research Resources Media Relations Investment Planning
+Reform Commerce Ecology Environment Emergency Statistics Customs Taxation Tourism Sports Labour
+Labor Social Public Affairs Mass Economic Regional Municipal Provincial People's Republic General
+""".split())
+
+
 def _name_words_ok(words_: list[str]) -> bool:
-    return all(not (w in ORG_HEADS or w in PLACE_HEADS or w in EVENT_TAILS
+    return all(not (w in ORG_HEADS or w in PLACE_HEADS or w in EVENT_TAILS or w in DOMAIN_WORDS
                     or en_lexicon.lookup(w) or w.lower() in LEADING_NOISE) for w in words_)
 
 
