@@ -10,7 +10,15 @@ from coopnode.web.intake.models import MergeRecord
 from coopnode.web.registry.models import AuditLog, Claim, Document, Entity
 from tests.factories import make_org
 from tests.web.api.base import assert_error
-from tests.web.api.fakes import bearer, fake_ingest, make_claim, make_document, make_member, make_operator, make_user
+from tests.web.api.fakes import (
+    bearer,
+    fake_ingest,
+    make_claim,
+    make_document,
+    make_member,
+    make_operator,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +69,7 @@ def test_ingest_needs_exactly_one_of_text_or_url(client):  # type: ignore[no-unt
 def test_operator_uploads_a_markdown_file(client):  # type: ignore[no-untyped-def]
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    upload = SimpleUploadedFile("news.md", "# Visit\n\nUrumqi delegation in Minsk.".encode(), "text/markdown")
+    upload = SimpleUploadedFile("news.md", b"# Visit\n\nUrumqi delegation in Minsk.", "text/markdown")
     response = client.post("/api/documents/upload", {"file": upload, "lang": "en"}, **bearer(make_operator()))
     assert response.status_code == 201, response.content
     assert response.json()["document"]["source"] == "news.md"

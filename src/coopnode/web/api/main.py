@@ -65,7 +65,7 @@ class Filters(Schema):
 
 def _page_schema(item: type) -> type:
     return type(f"{item.__name__}Page", (Schema,), {
-        "__annotations__": {"count": int, "limit": int, "offset": int, "items": list[item]},
+        "__annotations__": {"count": int, "limit": int, "offset": int, "items": list[item]},  # type: ignore[valid-type]
     })
 
 

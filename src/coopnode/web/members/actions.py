@@ -13,7 +13,7 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from ..accounts import MEMBERS, ensure_roles, is_operator
+from ..accounts import ensure_roles, is_operator
 from ..registry import audit
 from ..registry.actions import NameSpec, RegistryError, do_add_name, do_update_entity
 from ..registry.models import Entity, EntityType
@@ -115,7 +115,3 @@ def do_invite_member(
                       subject_template_name="members/invite_subject.txt",
                       email_template_name="members/invite_email.txt")
     return member
-
-
-def is_member_of_group(user: AbstractBaseUser) -> bool:
-    return bool(user.groups.filter(name=MEMBERS).exists())

@@ -16,7 +16,13 @@ from ..api.models import ApiToken
 from ..api.tokens import check_can_manage_token, do_create_token, do_revoke_token
 from ..registry.actions import ConcurrentEditError, NameSpec, RegistryError
 from ..registry.models import Entity
-from .actions import NotAllowed, ProfileChange, check_can_edit_organization, do_update_profile, organization_of
+from .actions import (
+    NotAllowed,
+    ProfileChange,
+    check_can_edit_organization,
+    do_update_profile,
+    organization_of,
+)
 from .forms import ProfileForm
 
 
@@ -41,7 +47,7 @@ def edit_organization(request: HttpRequest, pk: Any) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            names = ()
+            names: tuple[NameSpec, ...] = ()
             if data["new_name"].strip():
                 names = (NameSpec(data["new_name"], data["new_name_lang"] or "", data["new_name_kind"] or "alias"),)
             change = ProfileChange(expected_version=data["version"], description=data["description"],
