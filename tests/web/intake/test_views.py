@@ -30,7 +30,7 @@ def test_dashboard_offers_the_three_ways_in(operator_client):  # type: ignore[no
 
 
 def test_upload_leads_to_the_review_of_that_document(operator_client):  # type: ignore[no-untyped-def]
-    upload = SimpleUploadedFile("visit.md", "Urumqi delegation visited Minsk.".encode(), "text/markdown")
+    upload = SimpleUploadedFile("visit.md", b"Urumqi delegation visited Minsk.", "text/markdown")
     response = operator_client.post("/operator/upload/", {"file": upload, "lang": "en"})
     doc = Document.objects.get()
     assert response.status_code == 302 and f"document={doc.pk}" in response["Location"]

@@ -10,7 +10,13 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from ..registry.actions import NameSpec, RegistryError, check_can_review, do_create_entity, do_review_claim
+from ..registry.actions import (
+    NameSpec,
+    RegistryError,
+    check_can_review,
+    do_create_entity,
+    do_review_claim,
+)
 from ..registry.models import Claim, ClaimStatus, Entity, EntityType
 
 DECISIONS = ("confirm", "correct", "reject", "pick")
