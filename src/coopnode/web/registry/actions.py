@@ -15,7 +15,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from coopnode.resolve.normalize import name_keys, normalize
+from coopnode.resolve.normalize import normalize
+from coopnode.resolve.resolver import index_keys
 
 from . import audit
 from .models import Claim, ClaimStatus, Entity, EntityName, NameKey
@@ -67,7 +68,7 @@ def do_add_name(entity: Entity, spec: NameSpec) -> EntityName:
         defaults={"script": script_of(text), "normalized": normalize(text), "source": spec.source},
     )
     if created:
-        keys = {k for k in name_keys(text, spec.lang or None) if k}
+        keys = {k for k in index_keys(text, spec.lang or None, entity.gazetteer_id) if k}
         NameKey.objects.bulk_create(
             [NameKey(name=name, entity=entity, key=k[:500]) for k in sorted(keys)],
             ignore_conflicts=True,
