@@ -51,6 +51,12 @@ def _require_init() -> None:
     _django()
     if not _is_initialised():
         raise CommandError("this node has no database yet: run `coopnode init` first")
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise CommandError("this node's database is from an older version: run `coopnode init` to upgrade it")
 
 
 # --- commands ---------------------------------------------------------------------------------
