@@ -19,7 +19,14 @@ from importlib import resources
 from typing import Any
 
 from coopnode.extract.dates import find_dates
-from coopnode.extract.ru_morph import UD_CASES, person_nominative, phrase_nominative, word_nominative
+from coopnode.extract.ru_morph import (
+    UD_CASES,
+    can_be_genitive,
+    needs_context,
+    person_nominative,
+    phrase_nominative,
+    word_nominative,
+)
 from coopnode.extract.types import (
     AgreementMention,
     AgreementType,
@@ -138,31 +145,56 @@ def _chunks(text: str) -> Iterable[tuple[int, str]]:
         start = end
 
 
-def _tag(text: str) -> tuple[list[tuple[int, int, str]], dict[int, tuple[int, str, dict[str, str]]]]:
-    """NER spans (start, end, type) and morphology by token start: (end, pos, feats)."""
-    segmenter, ner, morph_tagger = _models()
-    from natasha import Doc as NatashaDoc
-
+def _tag(text: str) -> list[tuple[int, int, str]]:
+    """NER spans (start, end, type) of the whole text, tagged in batches of chunks."""
+    _segmenter, ner, _morph = _models()
     spans: list[tuple[int, int, str]] = []
-    tokens: dict[int, tuple[int, str, dict[str, str]]] = {}
     pieces = list(_chunks(text))
     for (offset, _piece), markup in zip(pieces, ner.map([p for _o, p in pieces]), strict=True):
         for span in markup.spans:
             spans.append((offset + span.start, offset + span.stop, span.type))
-    # Morphology only for sentences with a name: it gives the case of each name in context.
-    wanted = sorted({s for s, _e, _t in spans})
-    if not wanted:
-        return spans, tokens
-    for offset, piece in pieces:
-        if not any(offset <= s < offset + len(piece) for s in wanted[:1] + wanted):
+    return spans
+
+
+_WINDOW_BEFORE = 40         # characters of left context the morphology tagger sees
+_WINDOW_AFTER = 12
+
+
+def _context_morphology(text: str, spans: list[tuple[int, int]]
+                        ) -> dict[int, tuple[int, str, dict[str, str]]]:
+    """Morphology (end, pos, feats by token start) of short windows around ``spans`` only.
+
+    The contextual tagger settles the case of a name whose words could be nominative or not
+    ("Романа", "Цзиньпина").  Tagging only windows around such names keeps its cost a
+    fraction of tagging the whole text.
+    """
+    if not spans:
+        return {}
+    from razdel import tokenize
+
+    _segmenter, _ner, morph_tagger = _models()
+    windows: list[tuple[list[int], list[int], list[str], int, int]] = []
+    for start, end in spans:
+        lo = max(0, start - _WINDOW_BEFORE)
+        line_start = text.rfind("\n", lo, start)
+        lo = line_start + 1 if line_start != -1 else lo
+        hi = min(len(text), end + _WINDOW_AFTER)
+        line_end = text.find("\n", end, hi)
+        hi = line_end if line_end != -1 else hi
+        tokens = list(tokenize(text[lo:hi]))
+        if lo > 0 and tokens and not text[lo - 1].isspace():
+            tokens = tokens[1:]                       # a cut word is not a word
+        if not tokens:
             continue
-        ndoc = NatashaDoc(piece)
-        ndoc.segment(segmenter)
-        ndoc.tag_morph(morph_tagger)
-        for token in ndoc.tokens:
-            tokens[offset + token.start] = (offset + token.stop, token.pos or "",
-                                            dict(token.feats or {}))
-    return spans, tokens
+        windows.append(([lo + t.start for t in tokens], [lo + t.stop for t in tokens],
+                        [t.text for t in tokens], start, end))
+    found: dict[int, tuple[int, str, dict[str, str]]] = {}
+    for (starts, ends, _words, start, end), markup in zip(
+            windows, morph_tagger.map([w[2] for w in windows]), strict=True):
+        for token_start, token_end, token in zip(starts, ends, markup.tokens, strict=True):
+            if start <= token_start < end:           # edges of a window are tagged blind
+                found[token_start] = (token_end, token.pos or "", dict(token.feats or {}))
+    return found
 
 
 def _case_at(tokens: dict[int, tuple[int, str, dict[str, str]]], start: int, end: int,
@@ -198,7 +230,9 @@ def _is_genitive_continuation(text: str, tokens: dict[int, tuple[int, str, dict[
     if word.isupper() and len(word) >= 2:
         return True                                     # КНР, ШОС, РФ
     case = _case_at(tokens, start, end, text, prefer_last=False)
-    return case == "gent"
+    if case is not None:
+        return case == "gent"
+    return can_be_genitive(text[start:end])
 
 
 def _extend_organizations(text: str, raw: list[tuple[int, int, str]],
@@ -239,7 +273,7 @@ def _initials_persons(text: str) -> list[tuple[int, int]]:
 def find_entities(doc: Doc) -> list[EntityMention]:
     """Persons, organizations and places of a Russian text, with nominative names."""
     text = doc.text
-    raw, tokens = _tag(text)
+    raw = _tag(text)
     cleaned: list[tuple[int, int, str]] = []
     for start, end, kind in raw:
         start, end = _clean_span(text, start, end)
@@ -257,6 +291,8 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         start, end = match.start("name"), match.end("name")
         if not any(s <= start < e for s, e in taken):
             cleaned.append((start, end, "ORG"))
+    tokens = _context_morphology(text, [(s, e) for s, e, k in cleaned
+                                        if needs_context(text[s:e], person=k == "PER")])
     mentions: list[EntityMention] = []
     for start, end, kind, head_end in _extend_organizations(text, cleaned, tokens):
         if kind == "ORG" and head_end == end and _is_common_noun_org(text, start, end):

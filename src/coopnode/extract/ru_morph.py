@@ -79,6 +79,10 @@ def _sing_cases(word: str) -> list[str]:
     return seen
 
 
+# Nominative endings of the Russian surname types whose oblique forms are safe to undo.
+_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ской", "цкой", "ова", "ева",
+                    "ёва", "ина", "ына", "ская", "цкая")
+
 UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
             "Loc": "loct"}
 
@@ -112,6 +116,8 @@ def _inflect(word: str, case: str, pos: tuple[str, ...] | None, gender: str | No
     inflected = Parse.inflect(best, {"nomn"})
     if inflected is None:
         return word
+    if person and not best.is_known and not inflected.word.endswith(_SURNAME_ENDINGS):
+        return word             # a guessed paradigm: "Расулзода" is not a case of "Расулзод"
     return _restore_case(word, inflected.word)
 
 
@@ -148,17 +154,29 @@ def person_nominative(name: str, case: str | None = None) -> str:
         if _WORD.fullmatch(tail) and len(tail) > 1:
             words.append(tail)
     case = case or _shared_case(words)
-    if case == "nomn":
-        return " ".join(tokens)
     out = []
     for token in tokens:
         head, dot, tail = token.rpartition(".")
         if _WORD.fullmatch(tail) and len(tail) > 1:
-            inflected = _inflect(tail, case, None, person=True)
+            word_case = case
+            if case == "nomn":
+                # a word that cannot be a singular nominative ("Татьяны") is inflected from its
+                # own likeliest case even when the tagger reads the name as nominative
+                own = _sing_cases(tail)
+                word_case = own[0] if own and "nomn" not in own and _is_name_word(tail) \
+                    else "nomn"
+            inflected = _inflect(tail, word_case, None, person=True)
             out.append(f"{head}{dot}{inflected}")
         else:
             out.append(token)
     return " ".join(out)
+
+
+def _is_name_word(word: str) -> bool:
+    """A first name, patronymic or surname the dictionary knows (not a guess from endings:
+    "Арсе" or "Расулзода" must stay as written)."""
+    return any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.is_known
+               for p in _parses(word.lower()))
 
 
 _ADJ = ("ADJF", "PRTF", "NUMR", "ADJS")
@@ -224,3 +242,35 @@ def word_nominative(word: str) -> str:
     if not cases or "nomn" in cases:
         return word
     return _inflect(word, cases[0], None)
+
+
+def _name_words(name: str) -> list[str]:
+    words = []
+    for token in name.split():
+        tail = token.rsplit(".", 1)[-1]
+        if _WORD.fullmatch(tail) and len(tail) > 1 and not _is_indeclinable_token(tail):
+            words.append(tail)
+    return words
+
+
+def needs_context(name: str, person: bool = False) -> bool:
+    """Could the name be nominative and also another case ("Романа", "Цзиньпина")?
+
+    Only then does the contextual tagger have to decide; otherwise the dictionary does.
+    """
+    words = _name_words(name)
+    if not person:
+        words = words[:2]
+    if not words:
+        return False
+    options = [_sing_cases(w) or _cases(w) for w in words]
+    common = [c for c in options[-1] if all(c in o for o in options)]
+    return "nomn" in common and len(common) > 1 or not common
+
+
+def can_be_genitive(name: str) -> bool:
+    """Can the first word of ``name`` be genitive singular ("Республики", "Беларуси")?"""
+    words = _name_words(name)
+    if not words:
+        return True
+    return "gent" in (_sing_cases(words[0]) or _cases(words[0]))
