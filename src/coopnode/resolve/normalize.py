@@ -152,8 +152,9 @@ def name_keys(text: str, lang: str | None = None) -> set[str]:
 
     The set holds the normalised name, its normalised transliteration, the transliteration
     without spaces (Chinese names have none, "Xi Jinping" ↔ "习近平"), the token-sorted
-    skeleton ("Alexeev Anton" ↔ "Антон Алексеев") and the prefix key that survives
-    inflection ("Антона Алексеева").  Two names sharing a key are candidates for each other;
+    skeleton ("Alexeev Anton" ↔ "Антон Алексеев"), the prefix key that survives
+    inflection ("Антона Алексеева") and, for Russian spellings of Chinese names, their pinyin
+    reading ("Си Цзиньпин" → "xijinping", see :mod:`coopnode.resolve.palladius`).  Two names sharing a key are candidates for each other;
     the resolver's features then decide, so a key may be loose but must not miss.
     """
     keys = {normalize(text)}
@@ -162,5 +163,11 @@ def name_keys(text: str, lang: str | None = None) -> set[str]:
     keys.add(latin.replace(" ", ""))
     keys.add(skeleton(text))
     keys.add(prefix_key(text))
+    if any(is_cyrillic(ch) for ch in text):
+        from coopnode.resolve.palladius import chinese_reading
+
+        reading = chinese_reading(normalize(text))
+        if reading:  # "Си Цзиньпин" → "xijinping", the key of 习近平 and "Xi Jinping"
+            keys.add(reading.replace(" ", ""))
     keys.discard("")
     return keys

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from coopnode.resolve.normalize import is_cyrillic, is_han, normalize, skeleton, transliterate
+from coopnode.resolve.palladius import chinese_reading
 
 # --- inputs --------------------------------------------------------------------------------------
 
@@ -276,14 +277,45 @@ def fuzzy_tokens(query: MentionQuery, candidate: Candidate) -> FeatureScore:
     return best
 
 
+def pinyin_reading(name: str) -> str | None:
+    """How a Chinese name sounds in pinyin, without spaces, from any script.
+
+    Han characters are read with pypinyin, Russian Palladius spellings are parsed back
+    ("Си Цзиньпин"), Latin names are taken as written ("Xi Jinping").  None when a Cyrillic
+    name is not a Palladius spelling.
+    """
+    script = script_of(name)
+    if script == "cyrillic":
+        reading = chinese_reading(normalize(name))
+        return reading.replace(" ", "") if reading else None
+    return normalize(transliterate(name)).replace(" ", "") or None
+
+
+def _same_chinese_reading(a: str, b: str) -> bool:
+    """Two spellings of one Chinese name in different scripts, one of them Han or Palladius."""
+    scripts = {script_of(a), script_of(b)}
+    if len(scripts) < 2 or not scripts & {"han", "cyrillic"}:
+        return False
+    reading_a, reading_b = pinyin_reading(a), pinyin_reading(b)
+    return reading_a is not None and reading_a == reading_b
+
+
 def transliteration(query: MentionQuery, candidate: Candidate) -> FeatureScore:
-    """Names in different scripts that read the same in Latin letters ("Антон" ~ "Anton")."""
+    """Names in different scripts that read the same in Latin letters ("Антон" ~ "Anton").
+
+    Chinese names are compared by their pinyin reading, so that "Си Цзиньпин", "Xi Jinping"
+    and "习近平" meet.
+    """
     if _has_exact(query, candidate):
         return FeatureScore("transliteration", 0.0, "covered by exact name")
     best = FeatureScore("transliteration", 0.0, "no stored name in another script reads the same")
     for q, c in _pairs(query, candidate):
         if script_of(q) == script_of(c.text):
             continue
+        if _same_chinese_reading(q, c.text):
+            return FeatureScore(
+                "transliteration", 1.0, f"'{q}' and '{c.text}' read '{pinyin_reading(q)}' in pinyin"
+            )
         qs, cs = skeleton(q), skeleton(c.text)
         if not qs or not cs:
             continue
@@ -418,6 +450,8 @@ def compare_person_names(a: str, b: str) -> PersonComparison:
     sa, sb = skeleton(a), skeleton(b)
     if sa.replace(" ", "") == sb.replace(" ", ""):
         return PersonComparison(1.0, False, f"'{a}' and '{b}' spell the same")
+    if _same_chinese_reading(a, b):
+        return PersonComparison(1.0, False, f"'{a}' and '{b}' are one Chinese name")
     # Initials are read before transliteration: "Ю." is one letter even though it gives "yu".
     ta, tb = _person_tokens(a), _person_tokens(b)
     full_a = [t for t in ta if len(t) > 1]
