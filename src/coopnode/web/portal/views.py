@@ -112,10 +112,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 def event_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     event = get_object_or_404(queries.public_events(), pk=pk)
-    participations = event.participations.select_related("entity").prefetch_related("entity__names")
+    participations = event.participations.filter(
+        entity__in=queries.public_entities().values("pk")
+    ).select_related("entity").prefetch_related("entity__names")
     return render(request, "portal/event_detail.html", {
         "event": event,
-        "participations": [p for p in participations if p.entity.merged_into_id is None],
+        "participations": list(participations),
         "agreements": list(queries.public_agreements().filter(event_links__event=event).distinct()),
         "sources": queries.sources_for(event=event),
         "nav_section": "events",
@@ -133,7 +135,7 @@ def agreement_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     agreement = get_object_or_404(queries.public_agreements(), pk=pk)
     return render(request, "portal/agreement_detail.html", {
         "agreement": agreement,
-        "parties": list(agreement.parties.filter(merged_into__isnull=True).prefetch_related("names")),
+        "parties": list(queries.public_entities().filter(agreement_links__agreement=agreement)),
         "events": list(queries.public_events().filter(agreement_links__agreement=agreement).distinct()),
         "projects": list(agreement.projects.all()),
         "sources": queries.sources_for(agreement=agreement),
@@ -152,7 +154,7 @@ def project_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     project = get_object_or_404(queries.public_projects(), pk=pk)
     return render(request, "portal/project_detail.html", {
         "project": project,
-        "parties": list(project.parties.filter(merged_into__isnull=True).prefetch_related("names")),
+        "parties": list(queries.public_entities().filter(projects=project)),
         "agreements": list(queries.public_agreements().filter(projects=project)),
         "events": list(queries.public_events().filter(projects=project)),
         "nav_section": "projects",
