@@ -171,3 +171,12 @@ def test_submitting_a_profile_with_a_past_expiry_date_is_refused(make_member, or
     profile = make_profile(owner, org_ru, expires=(date.today() - timedelta(days=1)).isoformat())
     with pytest.raises(A.ProfileValidationError):
         A.do_submit_profile(owner, profile)
+
+
+def test_transitions_check_the_stored_status_not_a_stale_copy(make_member, operator, org_ru, make_profile):
+    """Regression: publishing with the object from before ``do_submit_profile`` was refused as
+    "Draft"; the stored status is what counts."""
+    owner = make_member("anna", org_ru)
+    stale = make_profile(owner, org_ru)
+    A.do_submit_profile(owner, stale)
+    assert A.do_publish_profile(operator, stale).status == ProfileStatus.PUBLISHED

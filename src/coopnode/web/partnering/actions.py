@@ -282,10 +282,14 @@ def do_update_profile(user: AbstractBaseUser | None, profile: CooperationProfile
 
 
 def _transition(
-    user: AbstractBaseUser | None, profile: CooperationProfile, new_status: str, action: str, **extra: Any
+    user: AbstractBaseUser | None, profile: CooperationProfile, allowed: tuple[str, ...], new_status: str,
+    action: str, **extra: Any,
 ) -> CooperationProfile:
+    """Move the profile to ``new_status``, checking the stored (locked) status, not the caller's
+    possibly stale copy."""
     with transaction.atomic():
         profile = CooperationProfile.objects.select_for_update().get(pk=profile.pk)
+        _check_status(profile, allowed)
         old = profile.status
         profile.status = new_status
         for key, value in extra.items():
@@ -299,10 +303,10 @@ def _transition(
 def do_submit_profile(user: AbstractBaseUser | None, profile: CooperationProfile) -> CooperationProfile:
     """Send a draft (or a corrected profile) to the operators for validation."""
     check_can_edit_profile(user, profile)
-    _check_status(profile, (ProfileStatus.DRAFT, ProfileStatus.CHANGES_REQUESTED))
     if profile.expires is not None and profile.expires < timezone.localdate():
         raise ProfileValidationError(_("The expiry date is in the past."), details={"expires": _("The expiry date is in the past.")})
-    profile = _transition(user, profile, ProfileStatus.SUBMITTED, "partnering.profile_submitted")
+    profile = _transition(user, profile, (ProfileStatus.DRAFT, ProfileStatus.CHANGES_REQUESTED),
+                          ProfileStatus.SUBMITTED, "partnering.profile_submitted")
     transaction.on_commit(lambda: notify.notify(
         notify.operators(), "profile_submitted", notify.PROFILE_SUBMITTED, {"title": profile.title},
         profile.get_absolute_url(), email=False,
@@ -313,8 +317,7 @@ def do_submit_profile(user: AbstractBaseUser | None, profile: CooperationProfile
 def do_publish_profile(user: AbstractBaseUser | None, profile: CooperationProfile, note: str = "") -> CooperationProfile:
     """An operator validates the profile; it becomes public and enters matching."""
     check_operator(user)
-    _check_status(profile, (ProfileStatus.SUBMITTED,))
-    profile = _transition(user, profile, ProfileStatus.PUBLISHED, "partnering.profile_published",
+    profile = _transition(user, profile, (ProfileStatus.SUBMITTED,), ProfileStatus.PUBLISHED, "partnering.profile_published",
                           operator_note=note, published_at=timezone.now())
     transaction.on_commit(lambda: notify.notify(
         notify.profile_owners(profile), "profile_published", notify.PROFILE_PUBLISHED,
@@ -329,8 +332,7 @@ def do_request_changes(user: AbstractBaseUser | None, profile: CooperationProfil
     note = note.strip()
     if not note:
         raise ProfileValidationError(_("Say what should change."), details={"note": _("Say what should change.")})
-    _check_status(profile, (ProfileStatus.SUBMITTED, ProfileStatus.PUBLISHED))
-    profile = _transition(user, profile, ProfileStatus.CHANGES_REQUESTED, "partnering.changes_requested", operator_note=note)
+    profile = _transition(user, profile, (ProfileStatus.SUBMITTED, ProfileStatus.PUBLISHED), ProfileStatus.CHANGES_REQUESTED, "partnering.changes_requested", operator_note=note)
     transaction.on_commit(lambda: notify.notify(
         notify.profile_owners(profile), "changes_requested", notify.CHANGES_REQUESTED,
         {"title": profile.title, "note": note}, profile.get_absolute_url(),
@@ -341,9 +343,9 @@ def do_request_changes(user: AbstractBaseUser | None, profile: CooperationProfil
 def do_withdraw_profile(user: AbstractBaseUser | None, profile: CooperationProfile) -> CooperationProfile:
     """The owner (or an operator) takes the profile out of the portal and matching."""
     check_can_edit_profile(user, profile)
-    _check_status(profile, (ProfileStatus.DRAFT, ProfileStatus.SUBMITTED, ProfileStatus.CHANGES_REQUESTED,
-                            ProfileStatus.PUBLISHED, ProfileStatus.EXPIRED))
-    return _transition(user, profile, ProfileStatus.WITHDRAWN, "partnering.profile_withdrawn")
+    return _transition(user, profile, (ProfileStatus.DRAFT, ProfileStatus.SUBMITTED, ProfileStatus.CHANGES_REQUESTED,
+                                       ProfileStatus.PUBLISHED, ProfileStatus.EXPIRED),
+                       ProfileStatus.WITHDRAWN, "partnering.profile_withdrawn")
 
 
 def do_expire_profiles(today: date | None = None) -> list[CooperationProfile]:
@@ -351,7 +353,7 @@ def do_expire_profiles(today: date | None = None) -> list[CooperationProfile]:
     today = today or timezone.localdate()
     expired = []
     for profile in CooperationProfile.objects.filter(status=ProfileStatus.PUBLISHED, expires__lt=today):
-        profile = _transition(None, profile, ProfileStatus.EXPIRED, "partnering.profile_expired")
+        profile = _transition(None, profile, (ProfileStatus.PUBLISHED,), ProfileStatus.EXPIRED, "partnering.profile_expired")
         notify.notify(notify.profile_owners(profile), "profile_expired", notify.PROFILE_EXPIRED,
                       {"title": profile.title}, profile.get_absolute_url())
         expired.append(profile)
