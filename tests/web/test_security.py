@@ -149,6 +149,18 @@ def test_a_good_login_below_the_limit_resets_the_count(client):  # type: ignore[
     assert client.post("/accounts/login/", {"username": "anna", "password": PASSWORD}).status_code == 302
 
 
+def test_an_api_client_that_floods_is_throttled_with_429(client, monkeypatch):  # type: ignore[no-untyped-def]
+    from coopnode.web.api.main import api
+
+    for throttle in api.throttle:
+        monkeypatch.setattr(throttle, "num_requests", 3)
+    statuses = [client.get("/api/organizations").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    response = client.get("/api/organizations")
+    assert_error(response, 429, "throttled")
+    assert int(response["Retry-After"]) > 0
+
+
 # --- cookies and errors ------------------------------------------------------------------------
 
 def test_session_cookie_is_http_only_and_same_site(client):  # type: ignore[no-untyped-def]
