@@ -114,20 +114,24 @@ def bench_size(
 
 
 def bench_embedding(name: str | None) -> None:
+    """Profiles/s on one thread, for the labelled set's short profiles (title + summary) and
+    for longer ones (five profiles joined, like a profile with a full description)."""
     from coopnode.match.encoder import get_encoder
     from coopnode.match.evaluate import load_evalset
 
     texts = [p.text for p in load_evalset()]
+    long_texts = ["\n".join(texts[i : i + 5]) for i in range(0, len(texts), 5)]
     encoder = get_encoder(name)
     encoder.encode(texts[:8])  # load weights outside the timing
-    started = time.perf_counter()
-    encoder.encode(texts)
-    elapsed = time.perf_counter() - started
-    mean_chars = sum(map(len, texts)) / len(texts)
-    print(
-        f"embedding ({encoder.name}, 1 thread): {len(texts) / elapsed:,.0f} profiles/s "
-        f"({len(texts)} real profiles, mean {mean_chars:.0f} characters)"
-    )
+    for label, batch in (("short", texts), ("long", long_texts)):
+        started = time.perf_counter()
+        encoder.encode(batch)
+        elapsed = time.perf_counter() - started
+        mean_chars = sum(map(len, batch)) / len(batch)
+        print(
+            f"embedding ({encoder.name}, 1 thread, {label}): {len(batch) / elapsed:,.0f} "
+            f"profiles/s ({len(batch)} real profiles, mean {mean_chars:.0f} characters)"
+        )
 
 
 def main() -> int:

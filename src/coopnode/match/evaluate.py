@@ -18,7 +18,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -47,6 +47,12 @@ def load_evalset(path: Path = EVALSET_PATH) -> list[Profile]:
     """Profiles of the labelled set; known partners are in ``profile.extra['partners']``."""
     with path.open(encoding="utf-8") as handle:
         return [Profile.from_dict(json.loads(line)) for line in handle if line.strip()]
+
+
+def without_sectors(profiles: Sequence[Profile]) -> list[Profile]:
+    """The same profiles with their sector tags removed: how matching fares when members skip
+    the sector field (the labelled set's tags are cleaner than real members' will be)."""
+    return [replace(p, sectors=()) for p in profiles]
 
 
 @dataclass(frozen=True)
@@ -187,15 +193,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\n## Encoder {name}: by language pair (text model only)\n")
             print(_table(by_language_pair(text_ranks), "query→partner"))
             print(f"\n## Ablation (encoder {name})\n")
-            print(
-                _table(
-                    {
-                        k: summarise(filtered_ranks(profiles, scores, w))
-                        for k, w in ABLATIONS.items()
-                    },
-                    "score uses",
-                )
+            rows = {
+                k: summarise(filtered_ranks(profiles, scores, w)) for k, w in ABLATIONS.items()
+            }
+            untagged = without_sectors(profiles)
+            rows["all, profiles without sector tags"] = summarise(
+                filtered_ranks(untagged, feature_scores(untagged, vectors), DEFAULT_WEIGHTS)
             )
+            print(_table(rows, "score uses"))
             print("\n## Example\n")
             print(showcase(profiles, name))
     if len(comparison) > 1:
