@@ -161,7 +161,9 @@ def do_review_claim(
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim.pk)
         previous = claim.status
-        if entity is not None and claim.kind == Claim.Kind.MENTION:
+        replaced = None
+        if entity is not None and claim.kind == Claim.Kind.MENTION and claim.entity_id != entity.pk:
+            replaced = claim.entity
             claim.entity = entity
         claim.status = status
         claim.reviewer = user if user is not None and user.is_authenticated else None
@@ -174,4 +176,22 @@ def do_review_claim(
             do_add_name(claim.entity, NameSpec(learned, lang, "alias", "review"))
         audit.record("claim.review", claim, user=user, actor=actor, previous=previous,
                      status=status, note=note)
+        if replaced is not None:
+            _absorb_orphan(replaced, entity, user=user, actor=actor)
     return claim
+
+
+def _absorb_orphan(orphan: Entity, target: Entity | None, *, user: AbstractBaseUser | None,
+                   actor: str | None) -> None:
+    """An entity the extractor created for a mention that a reviewer has now pointed elsewhere:
+    once none of its mentions is left, it *is* the target — merge it in (reversibly), so its
+    names teach the registry and its event and agreement links are not lost."""
+    from .merge import do_merge
+
+    if target is None or orphan.gazetteer_id or orphan.entity_type != target.entity_type:
+        return
+    if Claim.objects.filter(entity=orphan, kind=Claim.Kind.MENTION).exclude(
+        status=ClaimStatus.REJECTED
+    ).exists():
+        return
+    do_merge(target, orphan, user=user, actor=actor)
