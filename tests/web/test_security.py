@@ -50,6 +50,16 @@ def test_member_editing_another_organization_gets_403(client):  # type: ignore[n
     assert_error(response, 403, "permission_denied")
 
 
+@pytest.mark.parametrize("website", ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org"])
+def test_a_profile_website_must_be_a_web_address(client, website):  # type: ignore[no-untyped-def]
+    org = make_org(name_en="Acme")
+    response = client.patch(f"/api/organizations/{org.pk}", {"expected_version": org.version, "website": website},
+                            content_type=JSON, **bearer(make_member(org)))
+    assert "http" in assert_error(response, 400)["message"]
+    org.refresh_from_db()
+    assert org.website == ""
+
+
 @pytest.mark.parametrize("url", ["/operator/", "/operator/review/", "/operator/merge/", "/operator/audit/",
                                  "/operator/feeds/", "/operator/tokens/", "/operator/members/"])
 def test_operator_pages_are_closed_to_everyone_else(client, url):  # type: ignore[no-untyped-def]

@@ -11,15 +11,20 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 
 from ..accounts import ensure_roles, is_operator
 from ..registry import audit
 from ..registry.actions import NameSpec, RegistryError, do_add_name, do_update_entity
 from ..registry.models import Entity, EntityType
+from ..registry.models.entities import NameKind
 from .models import Membership
 
 PROFILE_FIELDS = ("description", "website")
+MAX_DESCRIPTION = 10_000
+_web_address = URLValidator(schemes=["http", "https"])
 
 
 class NotAllowed(RegistryError):
@@ -59,11 +64,29 @@ class ProfileChange:
     new_names: tuple[NameSpec, ...] = ()
 
 
+def check_profile_change(change: ProfileChange) -> None:
+    """Only web addresses a browser opens safely (http/https — never ``javascript:``), and a
+    description of sensible length."""
+    if change.website:
+        try:
+            _web_address(change.website)
+        except ValidationError as exc:
+            raise RegistryError("The website must be an http:// or https:// address.") from exc
+    if change.description is not None and len(change.description) > MAX_DESCRIPTION:
+        raise RegistryError(f"The description is longer than {MAX_DESCRIPTION:,} characters.")
+    for spec in change.new_names:
+        if len(spec.text) > 500:
+            raise RegistryError("A name is longer than 500 characters.")
+        if spec.kind not in NameKind.values:
+            raise RegistryError(f"Unknown kind of name: {spec.kind}")
+
+
 def do_update_profile(
     organization: Entity, change: ProfileChange, *, user: AbstractBaseUser
 ) -> Entity:
     """Apply a member's edit of their organization's profile, with optimistic locking."""
     check_can_edit_organization(user, organization)
+    check_profile_change(change)
     fields = {f: getattr(change, f) for f in PROFILE_FIELDS if getattr(change, f) is not None}
     with transaction.atomic():
         organization = do_update_entity(
