@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from resolve_factories import make_org
 
 from coopnode.resolve.scoring import Candidate
+from tests.resolve.factories import make_org
 
 
 @pytest.fixture

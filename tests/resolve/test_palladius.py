@@ -1,10 +1,9 @@
 """Russian (Palladius) spellings of Chinese names read back as pinyin."""
 
-from resolve_factories import make_person, mention
-
 from coopnode.resolve.normalize import name_keys
 from coopnode.resolve.palladius import chinese_reading, to_palladius
 from coopnode.resolve.resolver import resolve_mention
+from tests.resolve.factories import make_person, mention
 
 
 def test_palladius_rules_for_typical_syllables():

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from resolve_factories import make_org, make_person, make_place, mention
 
 from coopnode.resolve.evaluate import evaluate, load_labelled
 from coopnode.resolve.resolver import (
@@ -15,6 +14,7 @@ from coopnode.resolve.resolver import (
     resolve_with_source,
     with_alias,
 )
+from tests.resolve.factories import make_org, make_person, make_place, mention
 
 
 @pytest.mark.parametrize("text,lang", [("Урумчи", "ru"), ("乌鲁木齐", "zh"), ("Urumqi", "en")])

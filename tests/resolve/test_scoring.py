@@ -1,7 +1,5 @@
 """Single features: each says what it saw, in a way a reviewer can read."""
 
-from resolve_factories import make_org, make_person, mention
-
 from coopnode.resolve.scoring import (
     WEIGHTS,
     abbreviation,
@@ -14,6 +12,7 @@ from coopnode.resolve.scoring import (
     tokens_match,
     transliteration,
 )
+from tests.resolve.factories import make_org, make_person, mention
 
 
 def test_exact_name_ignores_case_yo_and_punctuation():
