@@ -454,7 +454,7 @@ def drop_leading_places(name: str) -> tuple[int, str]:
     cut = 0
     parts = name.split(" ")
     while len(parts) > 2 and (en_lexicon.lookup(parts[0]) or parts[0] in PLACE_HEADS
-                              or parts[0] in ORG_HEADS):
+                              or parts[0] in ORG_HEADS or parts[0] in DOMAIN_WORDS):
         cut += len(parts[0]) + 1
         parts = parts[1:]
     return cut, " ".join(parts)
@@ -467,7 +467,8 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
     pattern = re.compile(
         r"\b(?:" + titles + r")"
         r"(?:[ \t]+(?:of|to|for|the|and|in|on|at|[A-Z][\w'’-]*|[\"“][^\"”\n]{1,40}[\"”]))*?"
-        r"[ \t]+((?:[A-Z][a-z'’-]+[ \t]+){1,3}[A-Z][a-z'’-]+)(?=[ \t]+[a-z]|[,.;:)]|[ \t]*$)",
+        r"[ \t]+((?:[A-Z][a-z'’-]+[ \t]+){1,3}[A-Z][a-z'’-]+)"
+        r"(?=[ \t]+(?!(?:of|for|and|the|on|in|at|to|de)\b)[a-z]|[,.;:)]|[ \t]*$)",
         re.MULTILINE,
     )
     found = []

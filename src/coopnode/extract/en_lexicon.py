@@ -93,7 +93,8 @@ def hit_fields(hit: Any, text: str, lang: str) -> tuple[int, int, str, str | Non
     start, end = int(hit.start), int(hit.end)
     entry = hit.entry
     kind = "place" if getattr(entry, "type", "") == "place" else "organization"
-    country = getattr(entry, "iso", None) or getattr(entry, "country", None)
+    iso = getattr(entry, "iso", None)
+    country = getattr(entry, "country", None) or (iso if iso and len(iso) == 2 else None)
     used = [n.text for n in getattr(entry, "names", ()) if getattr(n, "lang", "") == lang
             and (n.text in text if lang == "zh" else re.search(
                 r"(?<![\w-])" + re.escape(n.text) + r"(?![\w-])(?![ \t]+[A-Z])", text))]
