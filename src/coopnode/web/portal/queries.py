@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import get_language
 
 from coopnode.web.registry.models import (
@@ -106,10 +106,18 @@ def names_by_language(entity: Entity) -> list[NamesInLanguage]:
         groups[name.lang or "und"].append(name)
     kinds = {"official": 0, "short": 1, "abbreviation": 2, "transliteration": 3, "alias": 4}
     order = list(LANGUAGE_ORDER) + sorted(k for k in groups if k not in LANGUAGE_ORDER)
-    return [
-        NamesInLanguage(lang, sorted(groups[lang], key=lambda n: (kinds.get(n.kind, 9), n.text)))
-        for lang in order if groups.get(lang)
-    ]
+    result = []
+    for lang in order:
+        if not groups.get(lang):
+            continue
+        seen: set[str] = set()
+        names = []
+        for name in sorted(groups[lang], key=lambda n: (kinds.get(n.kind, 9), n.text)):
+            if name.text not in seen:  # the same spelling learnt twice (official and alias)
+                seen.add(name.text)
+                names.append(name)
+        result.append(NamesInLanguage(lang, names))
+    return result
 
 
 def event_label(event: Event, lang: str | None = None) -> str:
@@ -166,7 +174,7 @@ def entity_events(entity: Entity) -> QuerySet:
         public_events()
         .filter(Q(participations__entity=entity) | Q(place=entity))
         .distinct()
-        .order_by("date", "event_type")
+        .order_by(F("date").asc(nulls_last=True), "event_type")
         .prefetch_related("participants__names")
     )
 
@@ -233,15 +241,17 @@ def _source(claim: Claim) -> Source:
     return Source(claim, sentence[:at], claim.text, sentence[at + len(claim.text):])
 
 
-def sources_for(*, one_per_sentence: bool = True, **subject: Any) -> list[Source]:
-    """Non-rejected claims about one record (``entity=…``, ``event=…``, ``agreement=…``,
-    ``position__in=…``, ``document=…``), newest document first; by default one per document and
-    sentence, since a reader needs each quotation once."""
+def sources_for(subject: Q | None = None, *, one_per_sentence: bool = True, **lookups: Any) -> list[Source]:
+    """Non-rejected claims about a record (``entity=…``, ``event=…``, ``agreement=…``,
+    ``document=…`` or a ``Q``), grouped by document, newest document first; by default one per
+    document and sentence, since a reader needs each quotation once."""
+    claims = Claim.objects.filter(status__in=SHOWN_CLAIMS, **lookups)
+    if subject is not None:
+        claims = claims.filter(subject)
     claims = (
-        Claim.objects.filter(status__in=SHOWN_CLAIMS, **subject)
-        .select_related("document", "entity", "event", "agreement")
+        claims.select_related("document", "entity", "event", "agreement")
         .defer("document__text", "document__extraction")
-        .order_by("-document__published", "document__created_at", "start")
+        .order_by("-document__published", "-document__created_at", "document_id", "start")
     )
     seen: set[tuple[Any, str]] = set()
     out: list[Source] = []

@@ -8,6 +8,7 @@ import time
 import uuid
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -69,8 +70,7 @@ def entity_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     if isinstance(entity, HttpResponse):
         return entity
     positions = list(queries.entity_positions(entity))
-    sources = queries.sources_for(entity=entity)
-    sources += queries.sources_for(position__in=[p.pk for p in positions])
+    sources = queries.sources_for(Q(entity=entity) | Q(position__in=[p.pk for p in positions]))
     return render(request, "portal/entity_detail.html", {
         "entity": entity,
         "names": queries.names_by_language(entity),
