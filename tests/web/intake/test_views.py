@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from coopnode.web.intake import views as intake_views
 from coopnode.web.intake.models import MergeRecord
 from coopnode.web.registry.models import AuditLog, Claim, Document, Entity
+from tests.conftest import SEED
 from tests.factories import make_org
 from tests.web.api.fakes import fake_ingest, make_claim, make_document, make_operator
 
@@ -141,3 +142,25 @@ def test_token_is_shown_once_and_can_be_revoked(operator_client):  # type: ignor
     operator_client.post(f"/operator/tokens/{token.pk}/revoke/")
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed press release not available")
+def test_the_seed_press_release_end_to_end_through_the_real_pipeline(client):  # type: ignore[no-untyped-def]
+    """No fakes: the operator uploads the model press release, every proposed fact in the queue
+    shows the exact span it was read from, and confirming one goes through."""
+    client.force_login(make_operator())
+    upload = SimpleUploadedFile(SEED.name, SEED.read_bytes(), "text/plain")
+    response = client.post("/operator/upload/", {"file": upload})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    doc = Document.objects.get()
+    claims = list(Claim.objects.filter(document=doc, kind="mention"))
+    assert claims
+    queue = client.get(response["Location"] + "&kind=mention").content.decode()
+    for claim in claims[:5]:
+        assert doc.text[claim.start:claim.end] == claim.text
+    import html
+
+    assert f"<mark>{html.escape(claims[0].text)}</mark>" in queue
+    client.post(f"/operator/review/{claims[0].pk}/", {"decision": "confirm"})
+    claims[0].refresh_from_db()
+    assert claims[0].status == "confirmed"
