@@ -64,7 +64,7 @@ def test_contact_details_appear_only_after_the_owner_accepts(node, context_facto
 
     a = context_factory().new_page()
     login(a, node.url, "member_a", password, "/partnering/")
-    a.locator("input[name=q]").fill("公文")
+    a.locator("form.filters input[name=q]").fill("公文")
     a.locator("form.filters button[type=submit]").click()
     a.get_by_role("link", name="寻求电子公文流转系统供应商").click()
     a.wait_for_url(re.compile(profile_id))
