@@ -132,3 +132,17 @@ def test_dates_delegate_to_the_shared_date_finder() -> None:
 def test_all_spans_on_the_dev_texts_point_into_the_text() -> None:
     for path in sorted(SHARED_DEV.glob("en_*.txt")):
         assert_offsets(run(path.read_text("utf-8")))
+
+
+def test_regression_long_office_title_before_the_name_keeps_the_office_whole() -> None:
+    doc = run("She met Vice Chairman of the People's Government of Hami Prefecture Li Na. "
+              "Belarusian Minister of Communications and Informatization Pavel Orlov said so.")
+    assert {"Li Na", "Pavel Orlov"} <= names(doc, "person")
+    assert "People's Government of Hami Prefecture" in names(doc, "organization")
+    assert not any("Informatization" in n for n in names(doc, "person"))
+
+
+def test_regression_and_the_separates_two_bodies() -> None:
+    doc = run("Engineers from Nordic Cloud and the Kashgar Municipal People's Government attended.")
+    assert "Kashgar Municipal People's Government" in names(doc, "organization")
+    assert not any(" and the " in n for n in names(doc, "organization"))

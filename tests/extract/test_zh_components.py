@@ -124,3 +124,17 @@ def test_news_agency_dateline_is_its_own_sentence() -> None:
 def test_all_spans_on_the_dev_texts_point_into_the_text() -> None:
     for path in sorted(SHARED_DEV.glob("zh_*.txt")):
         assert_offsets(run(path.read_text("utf-8")))
+
+
+def test_regression_embassy_keeps_its_seat_and_enumerated_ministry_stays_whole() -> None:
+    doc = run("白俄罗斯驻华大使馆参赞伊万诺夫会见俄罗斯联邦数字发展、通信和大众传媒部副部长"
+              "格里高利·鲍里先科一行。")
+    orgs = names(doc, "organization")
+    assert "白俄罗斯驻华大使馆" in orgs
+    assert "俄罗斯联邦数字发展、通信和大众传媒部" in orgs
+    assert {"伊万诺夫", "格里高利·鲍里先科"} <= names(doc, "person")
+
+
+def test_regression_name_split_by_jieba_after_a_title() -> None:
+    doc = run("重庆市副市长郑向东出席开幕式。")
+    assert "郑向东" in names(doc, "person")

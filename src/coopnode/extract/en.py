@@ -450,14 +450,18 @@ def _name_words_ok(words_: list[str]) -> bool:
 
 
 def drop_leading_places(name: str) -> tuple[int, str]:
-    """"Belarus Xie Xiaoyong" (after "Ambassador to") -> "Xie Xiaoyong"; returns (chars cut, name)."""
-    cut = 0
+    """"Belarus Xie Xiaoyong", "Hami Prefecture Li Na": the words up to the last place, head or
+    office word are no part of the person's name; returns (chars cut, name)."""
     parts = name.split(" ")
-    while len(parts) > 2 and (en_lexicon.lookup(parts[0]) or parts[0] in PLACE_HEADS
-                              or parts[0] in ORG_HEADS or parts[0] in DOMAIN_WORDS):
-        cut += len(parts[0]) + 1
-        parts = parts[1:]
-    return cut, " ".join(parts)
+    last = -1
+    for k, part in enumerate(parts[:-2]):
+        if (en_lexicon.lookup(part) or part in PLACE_HEADS or part in ORG_HEADS
+                or part in DOMAIN_WORDS):
+            last = k
+    if last < 0:
+        return 0, name
+    cut = sum(len(p) + 1 for p in parts[: last + 1])
+    return cut, " ".join(parts[last + 1:])
 
 
 def _title_person_candidates(text: str) -> list[_Candidate]:
