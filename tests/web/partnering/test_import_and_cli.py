@@ -100,3 +100,16 @@ def test_cli_match_prints_ranked_partners_with_reasons_in_the_chosen_language(tm
     assert any("\u4e00" <= ch <= "\u9fff" for ch in "".join(lines[0]["reasons"]))
 
     assert main(["match", "not-a-profile"]) == 1
+
+
+def test_cli_rematch_recomputes_matches(tmp_path, orgs, capsys):
+    rows = [
+        {"profile_type": "business_offer", "title": "Document workflow software", "language": "en", "sectors": ["gov.edoc"]},
+        {"profile_type": "business_request", "title": "Looking for document workflow software", "language": "en",
+         "sectors": ["gov.edoc"]},
+    ]
+    path = write(tmp_path, "p.jsonl", "\n".join(json.dumps(r) for r in rows))
+    assert main(["profiles", "import", str(path), "--publish", "--no-match"]) == 0
+    assert Match.objects.count() == 0
+    assert main(["profiles", "rematch"]) == 0
+    assert Match.objects.count() == 2

@@ -95,6 +95,21 @@ def cmd_profiles_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_profiles_rematch(args: argparse.Namespace) -> int:
+    """Recompute every published profile's matches now (after an encoder change, or on a node
+    that runs no background worker)."""
+    from coopnode.cli import _require_init
+
+    _require_init()
+    from .actions import do_refresh_matches
+    from .models import CooperationProfile, ProfileStatus
+
+    profiles = list(CooperationProfile.objects.filter(status=ProfileStatus.PUBLISHED))
+    new = sum(do_refresh_matches(p) for p in profiles)
+    print(f"matched {len(profiles)} published profile(s); {new} new match(es)")
+    return 0
+
+
 def register(add: Add) -> None:
     p = add("match", cmd_match, "ranked partners for a cooperation profile, with reasons in a chosen language",
             "coopnode match 3f2a…-uuid --top 5 --lang ru")
@@ -114,6 +129,8 @@ def register(add: Add) -> None:
                      help="publish at once (rows already validated); default: wait for operator validation")
     imp.add_argument("--no-match", action="store_true", help="with --publish: leave matching to the background worker")
     imp.set_defaults(func=cmd_profiles_import)
+    rem = sub.add_parser("rematch", help="recompute the matches of every published profile now")
+    rem.set_defaults(func=cmd_profiles_rematch)
     lst = sub.add_parser("list", help="print profiles as JSON Lines")
     lst.add_argument("--status", help="only this status (draft, submitted, published, …)")
     lst.set_defaults(func=cmd_profiles_list)
