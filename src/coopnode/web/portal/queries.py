@@ -407,14 +407,37 @@ class MapPin:
     count: int
 
 
-def map_pins(groups: list[CountryGroup], lang: str, *, width: int = 720, height: int = 360) -> list[MapPin]:
-    """Countries as points of an equirectangular world map (longitude -> x, latitude -> y)."""
+@dataclass
+class WorldMap:
+    pins: list[MapPin]
+    view_box: str
+    meridians: tuple[int, ...] = tuple(range(0, 721, 60))  # every 30 degrees of longitude
+    parallels: tuple[int, ...] = tuple(range(0, 361, 60))  # every 30 degrees of latitude
+
+
+def short_name_in(entity: Entity, lang: str) -> str:
+    """A short name (``Belarus`` rather than ``Republic of Belarus``) when the registry has one."""
+    shorts = [n.text for n in entity.names.all() if n.lang == lang and n.kind == "short"]
+    return shorts[0] if shorts else entity.name_in(lang)
+
+
+def map_pins(groups: list[CountryGroup], lang: str, *, width: int = 720, height: int = 360) -> WorldMap:
+    """Countries as points of an equirectangular world map (longitude -> x, latitude -> y),
+    framed to the area the pins cover so that two neighbours do not sit in an empty world."""
     pins = []
     for group in groups:
         if group.latitude is None or group.longitude is None:
             continue
         x = (group.longitude + 180) / 360 * width
         y = (90 - group.latitude) / 180 * height
-        label = group.country.name_in(lang) if group.country else group.code
+        label = short_name_in(group.country, lang) if group.country else group.code
         pins.append(MapPin(label, round(x, 1), round(y, 1), len(group.organizations)))
-    return pins
+    if not pins:
+        return WorldMap([], f"0 0 {width} {height}")
+    pad = 60
+    left = max(0.0, min(p.x for p in pins) - pad)
+    right = min(float(width), max(p.x for p in pins) + pad + 120)  # room for the labels
+    top = max(0.0, min(p.y for p in pins) - pad)
+    bottom = min(float(height), max(p.y for p in pins) + pad)
+    w, h = max(right - left, 240.0), max(bottom - top, 120.0)
+    return WorldMap(pins, f"{left:.0f} {top:.0f} {w:.0f} {h:.0f}")

@@ -213,7 +213,7 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
 def network(request: HttpRequest) -> HttpResponse:
     nodes, groups = queries.network_overview()
     return render(request, "portal/network.html", {
-        "nodes": nodes, "groups": groups, "pins": queries.map_pins(groups, queries.current_lang()),
+        "nodes": nodes, "groups": groups, "world": queries.map_pins(groups, queries.current_lang()),
         "nav_section": "network",
     })
 

@@ -51,9 +51,7 @@ def short_name(entity: Any) -> str:
     """A short name in the reader's language when there is one (countries, long bodies)."""
     if entity is None:
         return ""
-    lang = (get_language() or "en").split("-")[0]
-    shorts = [n.text for n in entity.names.all() if n.lang == lang and n.kind == "short"]
-    return shorts[0] if shorts else entity.name_in(lang)
+    return queries.short_name_in(entity, queries.current_lang())
 
 
 @register.filter
