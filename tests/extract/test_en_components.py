@@ -146,3 +146,8 @@ def test_regression_and_the_separates_two_bodies() -> None:
     doc = run("Engineers from Nordic Cloud and the Kashgar Municipal People's Government attended.")
     assert "Kashgar Municipal People's Government" in names(doc, "organization")
     assert not any(" and the " in n for n in names(doc, "organization"))
+
+
+def test_a_plain_agreement_right_after_signed_is_kept() -> None:
+    doc = run("The two universities signed a cooperation agreement.")
+    assert [(a.type, a.title) for a in doc.agreements] == [("agreement", "cooperation agreement")]

@@ -138,3 +138,8 @@ def test_regression_embassy_keeps_its_seat_and_enumerated_ministry_stays_whole()
 def test_regression_name_split_by_jieba_after_a_title() -> None:
     doc = run("重庆市副市长郑向东出席开幕式。")
     assert "郑向东" in names(doc, "person")
+
+
+def test_a_bare_agreement_right_after_signing_is_kept() -> None:
+    doc = run("喀什大学与明斯克国立语言大学签署合作协议。会议还讨论了协议落实。")
+    assert [(a.type, a.title) for a in doc.agreements] == [("agreement", "合作协议")]

@@ -122,6 +122,10 @@ _AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
     (re.compile(r"\bjoint (?:declaration|statement|communiqu[eé])" + _TITLE_TAIL), "declaration"),
     (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*Agreements?" + _TITLE_TAIL), "agreement"),
     (re.compile(r"\bagreements?[ \t]+(?:on|for)[ \t]+" + _TOPIC), "agreement"),
+    (re.compile(r"(?<=signed )(?:an? |the )?(?:[a-z-]+ ){0,3}agreement(?= |[,.;])"
+                r"(?! on| for| of| between)"), "agreement"),
+    (re.compile(r"(?<=signed )(?:an? |the )?(?:[a-z-]+ ){0,3}memorandum(?= |[,.;])"
+                r"(?! on| for| of| between)"), "memorandum"),
     (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*Contracts?" + _TITLE_TAIL), "contract"),
     (re.compile(r"\bcontracts?[ \t]+(?:on|for)[ \t]+" + _TOPIC), "contract"),
     (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*(?:Action[ \t]+Plan|Programme[ \t]+of[ \t]+Cooperation"

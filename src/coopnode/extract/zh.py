@@ -601,7 +601,10 @@ class ChineseComponents:
             start = tokens[j].start
             surface = text[start:m.end()]
             if len(surface) <= len(m.group()) + 1 and m.group() not in _BARE_DOCUMENTS:
-                continue
+                # a bare "合作协议" right after the verb of signing is still one document
+                signed = re.search(r"(?:签署|签订|签约|签字|达成)了?$", text[max(0, start - 3):start])
+                if not (signed and len(surface) >= 4):
+                    continue
             if text[max(0, start - 3):start].endswith(_VAGUE_BEFORE):
                 continue
             found.append(AgreementMention(start=start, end=m.end(), text=surface,
