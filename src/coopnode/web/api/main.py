@@ -15,7 +15,7 @@ from uuid import UUID
 from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, NinjaAPI, Query, Schema
+from ninja import File, Form, NinjaAPI, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
@@ -221,6 +221,19 @@ def update_organization(request: HttpRequest, record_id: UUID, payload: schemas.
     return entity_out(Entity.objects.prefetch_related("names").get(pk=org.pk), True)
 
 
-@api.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:unknown}", include_in_schema=False)
+# Other areas' routers.
+from ..partnering.api import router as partnering_router  # noqa: E402
+
+api.add_router("/partnering/", partnering_router)
+
+# The catch-all lives in its own router, added last: on the default router its pattern would
+# come before every added router's paths and answer 404 for them.
+fallback = Router()
+
+
+@fallback.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:unknown}", include_in_schema=False)
 def unknown_endpoint(request: HttpRequest, unknown: str) -> None:
     raise ApiError(404, f"No API endpoint at /api/{unknown}.")
+
+
+api.add_router("", fallback)
