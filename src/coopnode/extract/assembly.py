@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from coopnode.extract.types import (
@@ -29,6 +30,7 @@ from coopnode.extract.types import (
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+@lru_cache(maxsize=50000)
 def fold(text: str) -> str:
     """Casefolded, ё -> е, punctuation as spaces, whitespace collapsed (the scorer's key)."""
     text = text.casefold().replace("ё", "е")
@@ -39,7 +41,12 @@ def fold(text: str) -> str:
 def prefix_tokens(text: str, size: int = 5) -> list[str]:
     """Word prefixes: Russian inflection and near-synonyms ("информатизации"/"информационных")
     differ after the fifth letter far more often than before it."""
-    return [token[:size] for token in fold(text).split()]
+    return list(_prefix_tokens(text, size))
+
+
+@lru_cache(maxsize=50000)
+def _prefix_tokens(text: str, size: int) -> tuple[str, ...]:
+    return tuple(token[:size] for token in fold(text).split())
 
 
 _STOP = frozenset({"и", "в", "по", "при", "of", "the", "and", "for", "on", "in", "de"})
@@ -166,11 +173,20 @@ def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
     persons = [i for i, m in enumerate(mentions) if m.type == "person"]
     names = {i: mentions[i].name for i in persons}
     full = [i for i in persons if len(names[i].split()) >= 2 or _INITIALS.match(names[i])]
+    by_word: dict[str, list[int]] = {}           # blocking: a candidate shares a word stem
+    for j in full:
+        parts = _person_parts(names[j])
+        stems = {w[:3] for w in fold(names[j]).split()} | ({parts[1][:3]} if parts else set())
+        for stem in stems:
+            by_word.setdefault(stem, []).append(j)
     for i in persons:
         name_i = names[i]
         tokens_i = fold(name_i).split()
         candidates: set[int] = set()
-        for j in full:
+        parts = _person_parts(name_i)
+        stems = {w[:3] for w in tokens_i} | ({parts[1][:3]} if parts else set())
+        block = sorted({j for stem in stems for j in by_word.get(stem, ())})
+        for j in block:
             if i == j or uf.find(i) == uf.find(j):
                 continue
             name_j = names[j]
@@ -204,7 +220,10 @@ def _abbreviation_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
         if abbreviation:
             for j in by_fold.get(fold(abbreviation), []):
                 uf.union(i, j)
-    longs = [i for i in named if len(mentions[i].name.split()) >= 2]
+    longs_by_letter: dict[str, list[int]] = {}
+    for j in named:
+        if len(mentions[j].name.split()) >= 2:
+            longs_by_letter.setdefault(fold(mentions[j].name)[:1], []).append(j)
     for i in named:
         words = mentions[i].name.split()
         if not words or len(words) > 3:
@@ -216,7 +235,7 @@ def _abbreviation_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
                                                   head)):
             continue
         candidates: set[int] = set()
-        for j in longs:
+        for j in longs_by_letter.get(fold(head)[:1], ()):
             if i == j or uf.find(i) == uf.find(j):
                 continue
             other = mentions[j]
@@ -251,8 +270,18 @@ def _near_name_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
             place_tokens.update(prefix_tokens(m.text))
     orgs = [i for i, m in enumerate(mentions) if m.type == "organization"]
     cores = {i: _core_tokens(mentions[i].name, place_tokens) for i in orgs}
-    for a_index, i in enumerate(orgs):
-        for j in orgs[a_index + 1:]:
+    by_token: dict[str, list[int]] = {}
+    for i in orgs:
+        if len(cores[i]) >= 3:
+            for token in cores[i]:
+                by_token.setdefault(token, []).append(i)
+    for i in orgs:
+        if len(cores[i]) < 3:
+            continue
+        # names that differ in at most one word share at least two of their rarer words
+        rare = sorted(cores[i], key=lambda t: len(by_token.get(t, ())))[:2]
+        block = sorted({j for t in rare for j in by_token.get(t, ()) if j > i})
+        for j in block:
             if uf.find(i) == uf.find(j):
                 continue
             ci, cj = cores[i], cores[j]
@@ -270,12 +299,16 @@ def _prefix_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
     промышленности и информатизации" -> "… КНР")."""
     orgs = [i for i, m in enumerate(mentions) if m.type == "organization"]
     folded = {i: fold(mentions[i].name).split() for i in orgs}
+    by_first: dict[str, list[int]] = {}
+    for j in orgs:
+        if folded[j]:
+            by_first.setdefault(folded[j][0], []).append(j)
     for i in orgs:
         words = folded[i]
-        if len(words) < 2 and not _looks_abbreviated(mentions[i].name):
+        if not words or len(words) < 2 and not _looks_abbreviated(mentions[i].name):
             continue
-        candidates = {uf.find(j) for j in orgs if len(folded[j]) > len(words)
-                      and folded[j][: len(words)] == words}
+        candidates = {uf.find(j) for j in by_first.get(words[0], ())
+                      if len(folded[j]) > len(words) and folded[j][: len(words)] == words}
         candidates.discard(uf.find(i))
         if len(candidates) == 1:
             uf.union(i, candidates.pop())
@@ -310,13 +343,28 @@ def group_entities(doc: Doc, key_of: Callable[[EntityMention], str | None] | Non
     """Group mentions into entities; returns them in text order and a (start, end) index."""
     mentions = [m for m in doc.entities if m.name.strip()]
     mentions.sort(key=lambda m: (m.start, m.end))
-    uf = _UnionFind(len(mentions))
-    first_of: dict[tuple[str, str], int] = {}
-    for i, mention in enumerate(mentions):
-        keys = [(_kind(mention), fold(mention.name))]
+    # The rules below compare names, so they run once per distinct name, not per mention:
+    # a long document repeats the same few hundred names thousands of times.
+    reps: list[EntityMention] = []
+    rep_gazetteer: list[set[str]] = []
+    rep_index: dict[tuple[str, str, str | None, str | None], int] = {}
+    rep_of: list[int] = []
+    for mention in mentions:
+        key = (mention.type, fold(mention.name), mention.abbreviation, mention.country)
+        if key not in rep_index:
+            rep_index[key] = len(reps)
+            reps.append(mention)
+            rep_gazetteer.append(set())
+        rep = rep_index[key]
+        rep_of.append(rep)
         if mention.gazetteer_id:
-            keys.append(("gazetteer", mention.gazetteer_id))
-        extra = key_of(mention) if key_of else _lexicon_key(doc.language, mention)
+            rep_gazetteer[rep].add(mention.gazetteer_id)
+    uf = _UnionFind(len(reps))
+    first_of: dict[tuple[str, str], int] = {}
+    for i, rep in enumerate(reps):
+        keys = [(_kind(rep), fold(rep.name))]
+        keys.extend(("gazetteer", g) for g in sorted(rep_gazetteer[i]))
+        extra = key_of(rep) if key_of else _lexicon_key(doc.language, rep)
         if extra:
             keys.append(("lexicon", extra))
         for key in keys:
@@ -324,13 +372,13 @@ def group_entities(doc: Doc, key_of: Callable[[EntityMention], str | None] | Non
                 uf.union(i, first_of[key])
             else:
                 first_of[key] = i
-    _person_links(mentions, uf)
-    _abbreviation_links(mentions, uf)
-    _near_name_links(mentions, uf)
-    _prefix_links(mentions, uf)
+    _person_links(reps, uf)
+    _abbreviation_links(reps, uf)
+    _near_name_links(reps, uf)
+    _prefix_links(reps, uf)
     groups: dict[int, list[EntityMention]] = {}
     for i, mention in enumerate(mentions):
-        groups.setdefault(uf.find(i), []).append(mention)
+        groups.setdefault(uf.find(rep_of[i]), []).append(mention)
     entities: list[Entity] = []
     index: dict[tuple[int, int], Entity] = {}
     for root in sorted(groups, key=lambda r: groups[r][0].start):
@@ -375,8 +423,8 @@ def _best_organization(title: str, entities: Iterable[Entity]) -> Entity | None:
     for entity in entities:
         if entity.type != "organization":
             continue
-        for mention in entity.mentions:
-            other = set(prefix_tokens(mention.name)) - _STOP
+        for name in {m.name for m in entity.mentions}:
+            other = set(prefix_tokens(name)) - _STOP
             if len(other) < 2:
                 continue
             score = len(tokens & other) / len(other)      # how much of the name the title holds
@@ -563,6 +611,7 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
     position_spans = tuple((p.start, max(p.end, p.person.start if p.person else p.end))
                            for p in doc.positions) + tuple((a.start, a.end) for a in doc.agreements)
     events: list[Event] = []
+    ranged: list[Event] = []
     by_key: dict[tuple[str, str | None], Event] = {}
     for trigger in sorted(doc.triggers, key=lambda t: t.start):
         if _inside(persons, trigger):
@@ -585,7 +634,7 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
         participants = [e.id for e in in_sentence if e.type in ("person", "organization")]
         place = _place_of(in_sentence, place_kind, trigger)
         key = (trigger.type, value)
-        for earlier in events:                    # "7月11日" inside "7月10日至11日"
+        for earlier in ranged:                    # "7月11日" inside "7月10日至11日"
             if earlier.type == trigger.type and earlier.until and value and \
                     earlier.date is not None and earlier.date <= value <= earlier.until:
                 key = (trigger.type, earlier.date)
@@ -608,6 +657,8 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
         event.until = date.until if date else None
         by_key[key] = event
         events.append(event)
+        if event.until:
+            ranged.append(event)
     dated_types = {e.type for e in events if e.date}
     kept = [e for e in events if e.date or e.type not in dated_types]
     for number, event in enumerate(kept, start=1):
@@ -667,6 +718,13 @@ def _same_agreement(a: AgreementMention, b: AgreementMention) -> bool:
         return fa == fb
 
 
+def _distinct_titles(group: list[AgreementMention]) -> list[AgreementMention]:
+    seen: dict[str, AgreementMention] = {}
+    for mention in group:
+        seen.setdefault(fold(mention.title), mention)
+    return list(seen.values())
+
+
 _SIGNING_REACH = 80     # characters between "подписали" and the document it signed
 
 
@@ -683,13 +741,20 @@ def assemble_agreements(doc: Doc, entity_of: dict[tuple[int, int], Entity]) -> l
     mentions_index = _SpanIndex(m for m in doc.entities if (m.start, m.end) in entity_of)
     signings = _SpanIndex(t for t in doc.triggers if t.type == "signing")
     groups: list[list[AgreementMention]] = []
+    by_title: dict[tuple[str, str], list[AgreementMention]] = {}
     for mention in sorted(doc.agreements, key=lambda a: a.start):
+        key = (mention.type, fold(mention.title))
+        if key in by_title:                      # the same title again: no fuzzy comparison
+            by_title[key].append(mention)
+            continue
         for group in groups:
-            if any(_same_agreement(mention, other) for other in group):
+            if any(_same_agreement(mention, other) for other in _distinct_titles(group)):
                 group.append(mention)
+                by_title[key] = group
                 break
         else:
             groups.append([mention])
+            by_title[key] = groups[-1]
     named_types = {g[0].type for g in groups if not all(_is_bare(m) for m in g)}
     titles = tuple((a.start, a.end) for a in doc.agreements)
     agreements: list[Agreement] = []

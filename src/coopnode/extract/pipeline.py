@@ -141,7 +141,24 @@ def _gazetteer() -> Any | None:
     return gazetteer if getattr(gazetteer, "entries", None) else None
 
 
-_GAZETTEER_LIMIT = 400_000     # characters: beyond this the gazetteer is consulted per chunk
+_GAZETTEER_CHUNK = 8_000       # characters per gazetteer call: its overlap check grows with hits
+
+
+def _line_chunks(text: str, size: int) -> list[tuple[int, str]]:
+    """(offset, piece) of at most about ``size`` characters, cut after a line end when possible
+    (a name never spans a line break)."""
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + size // 2, end)
+            end = cut + 1 if cut != -1 else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
 
 
 def apply_gazetteer(doc: Doc) -> None:
@@ -150,8 +167,7 @@ def apply_gazetteer(doc: Doc) -> None:
     if gazetteer is None or doc.language not in ("ru", "zh", "en"):
         return
     hits = []
-    for offset in range(0, len(doc.text), _GAZETTEER_LIMIT):
-        chunk = doc.text[offset: offset + _GAZETTEER_LIMIT]
+    for offset, chunk in _line_chunks(doc.text, _GAZETTEER_CHUNK):
         try:
             found = gazetteer.find(chunk, doc.language)
         except Exception:  # noqa: BLE001

@@ -517,6 +517,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     """Named agreements: a document word and its subject ("Меморандум о взаимопонимании …")."""
     text = doc.text
     found: list[AgreementMention] = []
+    covered = bytearray(len(text) + 1)        # characters already inside an agreement name
     for atype, head, label in _AGREEMENT_HEADS:
         for match in re.finditer(r"(?<![а-яё])(?:" + head + r")(?![а-яё])", text):
             tail_match = _AGREEMENT_TAIL.match(text, match.end())
@@ -529,8 +530,9 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             if tail.split()[:1] and tail.split()[0] == "между":
                 tail = ""
             end = match.end() + len(tail)
-            if any(a.start <= match.start() < a.end for a in found):
+            if covered[match.start()]:
                 continue
+            covered[match.start():end] = b"\x01" * (end - match.start())
             head_word = match.group()
             title_head = _agreement_head(head_word, label)
             title = (title_head + tail).strip()

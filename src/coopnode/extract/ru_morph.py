@@ -141,6 +141,7 @@ def _shared_case(words: list[str], pos: tuple[str, ...] | None = None) -> str:
     return options[-1][0]
 
 
+@lru_cache(maxsize=20000)
 def person_nominative(name: str, case: str | None = None) -> str:
     """"Романа Головченко" -> "Роман Головченко", "А.У.Мамина" -> "А.У.Мамин".
 
@@ -195,6 +196,7 @@ def _is_noun(word: str) -> bool:
         parses[0].tag.POS not in _ADJ and any(p.tag.POS == "NOUN" for p in parses[:2]))
 
 
+@lru_cache(maxsize=20000)
 def phrase_nominative(name: str, case: str | None = None) -> str:
     """Nominative of an organization or place name: inflect the head phrase, keep the tail.
 
@@ -253,10 +255,12 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=20000)
 def needs_context(name: str, person: bool = False) -> bool:
-    """Could the name be nominative and also another case ("Романа", "Цзиньпина")?
+    """Would the name come out differently depending on its case ("Романа", "Цзиньпина")?
 
-    Only then does the contextual tagger have to decide; otherwise the dictionary does.
+    Only then does the contextual tagger have to decide; an indeclinable name ("Урумчи") or
+    one whose case the dictionary settles does not need it.
     """
     words = _name_words(name)
     if not person:
@@ -264,8 +268,15 @@ def needs_context(name: str, person: bool = False) -> bool:
     if not words:
         return False
     options = [_sing_cases(w) or _cases(w) for w in words]
-    common = [c for c in options[-1] if all(c in o for o in options)]
-    return "nomn" in common and len(common) > 1 or not common
+    if person:
+        common = [c for c in options[-1] if all(c in o for o in options)]
+    else:
+        common = options[0]        # an organization's case is its head word's case
+    if common and not ("nomn" in common and len(common) > 1):
+        return False
+    to_nominative = person_nominative if person else phrase_nominative
+    readings = {to_nominative(name, case) for case in (common or list(_CASE_ORDER))}
+    return len(readings) > 1
 
 
 def can_be_genitive(name: str) -> bool:
