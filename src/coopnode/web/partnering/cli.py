@@ -21,7 +21,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     _require_init()
     from django.core.exceptions import ValidationError
 
-    from .matching import find_matches, render_reasons, reasons_to_json
+    from .matching import find_matches, reasons_to_json, render_reasons
     from .models import CooperationProfile
 
     try:

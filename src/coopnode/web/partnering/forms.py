@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from coopnode.refdata.sectors import load_sectors
 
-from .models.profiles import COOPERATION_TYPE_CHOICES, LANGUAGE_CHOICES, PROFILE_TYPE_CHOICES, READINESS_CHOICES
+from .models.profiles import (
+    COOPERATION_TYPE_CHOICES,
+    LANGUAGE_CHOICES,
+    PROFILE_TYPE_CHOICES,
+    READINESS_CHOICES,
+)
 
 
 def core_lang() -> str:

@@ -11,14 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.db import connection
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import connection
 
 from coopnode.web.accounts import is_member, is_operator
 
 from .models import OrganizationMember
-
 
 _MEMBERS_MODEL: list[Any] = []
 

@@ -24,7 +24,13 @@ from . import queries as Q
 from .forms import BrowseForm, InterestForm, ProfileForm, ReviewForm, core_lang
 from .matching import render_reasons
 from .membership import can_use_partnering
-from .models import CooperationProfile, ExpressionOfInterest, InterestStatus, Notification, ProfileStatus
+from .models import (
+    CooperationProfile,
+    ExpressionOfInterest,
+    InterestStatus,
+    Notification,
+    ProfileStatus,
+)
 
 
 def _back(request: HttpRequest, default: str) -> str:

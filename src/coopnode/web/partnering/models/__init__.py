@@ -1,6 +1,7 @@
 """Partnering records: profiles, their vectors, matches, expressions of interest, notices."""
 
 from .interest import ExpressionOfInterest, InterestStatus
+from .matches import Match
 from .notifications import Notification
 from .profiles import (
     CooperationProfile,
@@ -8,7 +9,6 @@ from .profiles import (
     ProfileEmbedding,
     ProfileStatus,
 )
-from .matches import Match
 
 __all__ = [
     "CooperationProfile", "ExpressionOfInterest", "InterestStatus", "Match", "Notification",
