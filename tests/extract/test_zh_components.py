@@ -143,3 +143,8 @@ def test_regression_name_split_by_jieba_after_a_title() -> None:
 def test_a_bare_agreement_right_after_signing_is_kept() -> None:
     doc = run("喀什大学与明斯克国立语言大学签署合作协议。会议还讨论了协议落实。")
     assert [(a.type, a.title) for a in doc.agreements] == [("agreement", "合作协议")]
+
+
+def test_dateline_with_byline_in_brackets_is_its_own_sentence() -> None:
+    doc = run("人民网明斯克5月3日电（记者 刘洋）5月2日，双方举行会谈。")
+    assert [s.text for s in doc.sentences] == ["人民网明斯克5月3日电（记者 刘洋）", "5月2日，双方举行会谈。"]

@@ -127,21 +127,24 @@ _VAGUE_BEFORE = ("多项", "一系列", "若干", "各项", "系列", "一批", 
                  "有关", "这些", "这份", "此", "各类", "等")
 _TITLE_BRACKETS_RE = re.compile(r"《([^《》\n]{2,80})》")
 _DOT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})+")
-_SENTENCE_END_RE = re.compile(
-    r"[。！？；!?;]+[”’」』）)]*|\n+"
-    # a news agency dateline ("新华社莫斯科5月21日电") is a sentence of its own
-    r"|(?<=电)(?=[ \u3000]+)(?<=\d日电)|(?<=消息)(?=[ \u3000]+)"
-)
+_SENTENCE_END_RE = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n+")
+# A news agency dateline ("新华社莫斯科5月21日电（记者 李明）") is a sentence of its own, so that
+# its date is not taken for the date of the events in the lead sentence.
+_DATELINE_RE = re.compile(r"(?m)^[ \u3000]*[^\n。，,]{2,30}?\d{1,2}日电(?:[（(][^）)\n]{1,40}[）)])?")
 
 
 def sentence_spans(text: str) -> list[Span]:
     """Sentences: split after 。！？； (with closing quotes) and at line breaks."""
+    ends = [(m.start(), m.start() if m.group()[:1] == "\n" else m.end(), m.end())
+            for m in _SENTENCE_END_RE.finditer(text)]
+    ends += [(m.end(), m.end(), m.end()) for m in _DATELINE_RE.finditer(text)]
     spans: list[Span] = []
     lo = 0
-    for m in _SENTENCE_END_RE.finditer(text):
-        end = m.start() if m.group()[:1] in {"", "\n"} else m.end()
+    for _, end, resume in sorted(ends):
+        if end < lo:
+            continue
         spans.extend(_trimmed(text, lo, end))
-        lo = m.end()
+        lo = resume
     spans.extend(_trimmed(text, lo, len(text)))
     return spans
 
