@@ -151,3 +151,11 @@ def test_regression_and_the_separates_two_bodies() -> None:
 def test_a_plain_agreement_right_after_signed_is_kept() -> None:
     doc = run("The two universities signed a cooperation agreement.")
     assert [(a.type, a.title) for a in doc.agreements] == [("agreement", "cooperation agreement")]
+
+
+def test_news_dateline_is_its_own_sentence() -> None:
+    doc = run("MINSK, 9 April (BelTA) - The talks took place on 8 April.\n"
+              "TIANJIN, June 30 (Xinhua) -- The forum will open on July 10.")
+    assert [s.text for s in doc.sentences] == [
+        "MINSK, 9 April (BelTA) -", "The talks took place on 8 April.",
+        "TIANJIN, June 30 (Xinhua) --", "The forum will open on July 10."]

@@ -290,6 +290,10 @@ def sentence_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for line in re.finditer(r"[^\n]+", text):
         lo = line.start()
+        dateline = _DATELINE_RE.match(line.group())
+        if dateline:
+            spans.extend(_trimmed(text, lo, lo + dateline.end()))
+            lo += dateline.end()
         for m in re.finditer(r"[.!?]+[\"”’)]*(?=\s+[\"“A-Z0-9])", line.group()):
             end = line.start() + m.end()
             word = re.search(r"(\S+)$", text[lo:end])
@@ -301,6 +305,15 @@ def sentence_spans(text: str) -> list[Span]:
             lo = end
         spans.extend(_trimmed(text, lo, line.end()))
     return spans
+
+
+# "TIANJIN, June 30 (Xinhua) --", "MINSK, 9 April (BelTA) -": a dateline is a sentence of its own,
+# so that its date is not taken for the date of the events in the lead sentence.
+_DATELINE_RE = re.compile(
+    r"[ \t]*[A-Z][A-Z .'-]+(?:,[ \t]*[A-Z][\w .'-]*)?,[ \t]*"
+    r"(?:[A-Z][a-z]+\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]+\.?)(?:,[ \t]*\d{4})?"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:[-–—]+|/[^/\n]{1,30}/[ \t]*[-–—]+)"
+)
 
 
 def _trimmed(text: str, lo: int, hi: int) -> list[Span]:
