@@ -45,7 +45,8 @@ def test_jsonl_with_lists_imports_and_can_publish(tmp_path, orgs):
     rows = [
         {"profile_type": "technology_offer", "title": "Speech recognition for Kazakh", "language": "en",
          "sectors": ["ai"], "owner_org": str(orgs[0].pk)},
-        {"profile_type": "technology_request", "title": "Распознавание казахской речи", "language": "ru"},
+        # the core's own profile format says "type"
+        {"type": "technology_request", "title": "Распознавание казахской речи", "language": "ru"},
     ]
     path = write(tmp_path, "profiles.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     result = do_import_profiles(path, publish=True)

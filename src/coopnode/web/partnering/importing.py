@@ -25,6 +25,8 @@ from .models import CooperationProfile, ProfileStatus
 # Columns that are not profile fields but say whose profile it is.
 OWNER_COLUMNS = ("owner_org", "owner_org_id", "organization")
 IGNORED_COLUMNS = ("id", "status", "owner_org_name")
+# The core's profile dicts (``Profile.to_dict``) say ``type``; the web model says ``profile_type``.
+ALIASES = {"type": "profile_type"}
 
 
 class ProfileImportError(Exception):
@@ -97,6 +99,7 @@ def check_rows(rows: list[tuple[int, dict[str, Any]]]) -> list[ImportedRow]:
     checked: list[ImportedRow] = []
     errors: list[tuple[int, str]] = []
     for line, row in rows:
+        row = {ALIASES.get(k, k): v for k, v in row.items()}
         owner_value = next((row[c] for c in OWNER_COLUMNS if row.get(c)), None)
         data = {k: v for k, v in row.items() if k in PROFILE_FIELDS}
         unknown = sorted(set(row) - set(PROFILE_FIELDS) - set(OWNER_COLUMNS) - set(IGNORED_COLUMNS))
