@@ -159,3 +159,11 @@ def test_news_dateline_is_its_own_sentence() -> None:
     assert [s.text for s in doc.sentences] == [
         "MINSK, 9 April (BelTA) -", "The talks took place on 8 April.",
         "TIANJIN, June 30 (Xinhua) --", "The forum will open on July 10."]
+
+
+def test_organizations_get_the_country_their_name_states() -> None:
+    doc = run("The Ministry of Communications and Informatization of Belarus and the Belarusian "
+              "Embassy in China took part.")
+    countries = {e.name: e.country for e in doc.entities if e.type == "organization"}
+    assert countries["Ministry of Communications and Informatization of Belarus"] == "BY"
+    assert countries["Belarusian Embassy in China"] == "BY"

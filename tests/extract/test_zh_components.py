@@ -148,3 +148,10 @@ def test_a_bare_agreement_right_after_signing_is_kept() -> None:
 def test_dateline_with_byline_in_brackets_is_its_own_sentence() -> None:
     doc = run("人民网明斯克5月3日电（记者 刘洋）5月2日，双方举行会谈。")
     assert [s.text for s in doc.sentences] == ["人民网明斯克5月3日电（记者 刘洋）", "5月2日，双方举行会谈。"]
+
+
+def test_organizations_get_the_country_their_name_starts_with() -> None:
+    doc = run("白俄罗斯驻华大使馆与喀什市人民政府联合举办活动。")
+    countries = {e.name: e.country for e in doc.entities if e.type == "organization"}
+    assert countries["白俄罗斯驻华大使馆"] == "BY"
+    assert countries["喀什市人民政府"] == "CN"

@@ -592,6 +592,31 @@ def merge_place_names(mentions: list[EntityMention]) -> None:
             mention.name = max(longer, key=len)
 
 
+DEMONYMS = {
+    "Chinese": "CN", "Russian": "RU", "Belarusian": "BY", "Indian": "IN", "Brazilian": "BR",
+    "South African": "ZA", "Egyptian": "EG", "Ethiopian": "ET", "Iranian": "IR", "Emirati": "AE",
+    "Saudi": "SA", "Indonesian": "ID", "Kazakh": "KZ", "Kyrgyz": "KG", "Tajik": "TJ", "Uzbek": "UZ",
+    "Pakistani": "PK", "Mongolian": "MN",
+}
+
+
+def organization_country(name: str) -> str | None:
+    """The country an organization's name states: "… of the Republic of Belarus", "Belarusian
+    Embassy in China" (the sending state), "Xiamen Municipal People's Government"."""
+    first = re.match(r"(South African|[\w'’-]+)", name)
+    if first and first.group(1) in DEMONYMS:
+        return DEMONYMS[first.group(1)]
+    m = re.search(r".*\bof (?:the )?([A-Z][\w'’ -]+)$", name)
+    if m and (entry := en_lexicon.lookup(m.group(1))) and entry.type == "place":
+        return entry.country
+    for size in (3, 2, 1):
+        head = " ".join(name.split()[:size])
+        entry = en_lexicon.lookup(head)
+        if entry is not None and entry.type == "place" and len(name.split()) > size:
+            return entry.country
+    return None
+
+
 def merge_org_names(mentions: list[EntityMention]) -> None:
     """"Ministry of Industry and Information Technology" and the same "… of China" in one text
     are one body, named by the fuller form, when only one fuller form is in the text."""
@@ -638,6 +663,8 @@ class EnglishComponents:
             if kind == "place" and country is None:
                 entry = en_lexicon.lookup(name)
                 country = entry.country if entry else None
+            if kind == "organization" and country is None:
+                country = organization_country(name)
             if kind == "place" and country is not None:
                 entry = en_lexicon.lookup(text[cand.start:cand.end])
                 if entry is not None and entry.type == "place":

@@ -472,6 +472,16 @@ def _in_title_brackets(text: str, start: int, end: int) -> bool:
     return open_at != -1 and text.find("》", open_at) >= end and text.rfind("》", 0, start) < open_at
 
 
+def leading_place_country(name: str) -> str | None:
+    """The country of the place an organization's name starts with: 白俄罗斯驻华大使馆 -> BY,
+    厦门市人民政府 -> CN (an embassy belongs to the state that sends it)."""
+    match = zh_lexicon.lexicon_pattern().match(name)
+    if match is None:
+        return None
+    entry = zh_lexicon.entries()[match.group()]
+    return entry.country if entry.type == "place" else None
+
+
 def merge_place_names(mentions: list[EntityMention]) -> None:
     """厦门 and 厦门市, 新疆 and 新疆维吾尔自治区 in one text are one place: the shorter name
     is used for both (the text's usual way of naming it)."""
@@ -508,6 +518,8 @@ class ChineseComponents:
             if country is None and cand.type == "place":
                 entry = zh_lexicon.entries().get(surface)
                 country = entry.country if entry else None
+            if country is None and cand.type == "organization":
+                country = leading_place_country(cand.name)
             mentions.append(EntityMention(
                 start=cand.start, end=cand.end, text=surface, type=cand.type, name=cand.name,
                 country=country, source=cand.source, gazetteer_id=cand.gazetteer_id,
