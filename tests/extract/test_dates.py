@@ -88,3 +88,8 @@ def test_invalid_calendar_dates_are_ignored():
 
 def test_first_absolute_date_skips_year_less_dates():
     assert first_absolute_date("22 августа. Потом 5 июня 2026 года.", "ru") == "2026-06-05"
+
+
+def test_relative_dates_are_found_in_very_long_texts_too():
+    text = "Во вторник прошла встреча. " + "Текст без дат. " * 10_000
+    assert find_dates_in_text(text, "ru", "2026-06-05")[0].value == "2026-06-02"

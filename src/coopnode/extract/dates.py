@@ -201,8 +201,9 @@ def _candidates(text: str, language: str) -> Iterator[_Candidate]:
         yield from _pattern_candidates(text, _EN_PATTERNS, en_month_number)
         yield from _relative_candidates(text, _EN_RELATIVE, _EN_WEEKDAYS)
     else:
-        yield from _pattern_candidates(text, _RU_PATTERNS, ru_month_number)
-        yield from _relative_candidates(text, _RU_RELATIVE, _RU_WEEKDAYS)
+        if _CYRILLIC.search(text):                     # skip Russian patterns on other scripts
+            yield from _pattern_candidates(text, _RU_PATTERNS, ru_month_number)
+            yield from _relative_candidates(text, _RU_RELATIVE, _RU_WEEKDAYS)
         if language != "ru":
             yield from _pattern_candidates(text, _EN_PATTERNS[:3], en_month_number)
 
@@ -226,9 +227,22 @@ def _pattern_candidates(text: str, patterns: list[tuple[re.Pattern[str], str]],
             yield _Candidate(match.start(), match.end(), year, month, day, relative)
 
 
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+
+
+def _keyword(pattern: re.Pattern[str]) -> str | None:
+    """A literal every match of a relative pattern contains, to skip scanning big texts."""
+    literal = re.search(r"\(([^()?|\\[\]]{2,})\)", pattern.pattern)
+    return literal.group(1).split()[0].lower() if literal else None
+
+
 def _relative_candidates(text: str, patterns: list[tuple[re.Pattern[str], str]],
                          weekdays: dict[str, int]) -> Iterator[_Candidate]:
+    lower = text.lower() if len(text) > 100_000 else None
     for pattern, kind in patterns:
+        keyword = _keyword(pattern) if lower is not None else None
+        if lower is not None and keyword and keyword not in lower:
+            continue
         for match in pattern.finditer(text):
             if kind == "weekday":
                 number = weekdays.get(match.group(1).lower())
