@@ -155,3 +155,8 @@ def test_organizations_get_the_country_their_name_starts_with() -> None:
     countries = {e.name: e.country for e in doc.entities if e.type == "organization"}
     assert countries["白俄罗斯驻华大使馆"] == "BY"
     assert countries["喀什市人民政府"] == "CN"
+
+
+def test_a_recognised_name_that_speaks_is_a_person() -> None:
+    doc = run("张明指出，要加强政策沟通。")
+    assert names(doc, "person") == {"张明"}

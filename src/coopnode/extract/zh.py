@@ -86,6 +86,9 @@ SURNAMES = frozenset(
     "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
     "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习"
 )
+SPEECH_VERBS = frozenset("""
+表示 指出 说 介绍 强调 认为 称 透露 坦言 提出 建议 出席 会见 致辞 讲话 主持 宣布 回忆 谈到 告诉 希望
+""".split())
 COUNTRY_ABBREVIATIONS = frozenset("中俄白印巴南哈吉塔乌土蒙伊埃沙阿越老柬泰缅新菲美日韩德法英意")
 
 _TRIGGERS: list[tuple[str, EventType]] = [
@@ -407,7 +410,13 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     for i, tok in enumerate(tokens):
         if tok.flag != "nnt" and tok.word not in zh_lexicon.titles():
             continue
-        if tok.word in {"记者", "通讯员", "摄影", "编辑", "代表", "专家", "委员"}:
+        if tok.word in {"记者", "通讯员", "摄影", "编辑", "委员"}:
+            continue
+        if tok.word in {"代表", "专家", "教授", "研究员"}:
+            # weak titles: only a name jieba recognised right after them
+            if (i + 1 < len(tokens) and tokens[i + 1].flag in {"nr", "nrfg", "nrt"}
+                    and _plausible_name(tokens[i + 1].word)):
+                add(tokens[i + 1].start, tokens[i + 1].end, "title")
             continue
         # after the title
         if i + 1 < len(tokens):
@@ -436,6 +445,11 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 start = translit_run(text, tok.start, -1)
                 if tok.start - start >= 2 and (start == 0 or text[start - 1] in "和与及、，,同在 “\"（("):
                     add(start, tok.start, "title-translit")
+    # a name jieba recognised, as the subject of a verb of speaking or attending ("张明指出")
+    for i, tok in enumerate(tokens[:-1]):
+        if (tok.flag in {"nr", "nrfg", "nrt"} and _plausible_name(tok.word)
+                and tokens[i + 1].word in SPEECH_VERBS):
+            add(tok.start, tok.end, "speaker", 2)
     # names the text already introduced with a title: later bare mentions
     known = {c.name for c in found}
     for name in known:
