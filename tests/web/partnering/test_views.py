@@ -110,3 +110,10 @@ def test_pages_render_in_russian_and_chinese(client, make_member, org_ru):
         response = client.get("/partnering/new/", HTTP_ACCEPT_LANGUAGE=lang)
         assert response.status_code == 200
         assert f'lang="{lang}"' in response.content.decode()
+
+
+def test_partnering_pages_are_translated(client, make_member, org_ru):
+    client.force_login(make_member("anna", org_ru))
+    ru = client.get("/partnering/mine/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    zh = client.get("/partnering/mine/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "Мои профили" in ru and "我的资料" in zh
