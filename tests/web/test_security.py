@@ -116,6 +116,21 @@ def test_too_large_upload_is_413_with_the_limit_in_the_message(client):  # type:
     assert Document.objects.count() == 0
 
 
+@override_settings(COOPNODE_MAX_DOCUMENT_BYTES=1024)
+def test_an_oversized_upload_is_not_even_read_for_anonymous_visitors(client):  # type: ignore[no-untyped-def]
+    from django.test import RequestFactory
+
+    from coopnode.web.intake.uploads import upload_too_large
+
+    big = SimpleUploadedFile("big.txt", b"a" * 200_000, "text/plain")
+    request = RequestFactory().post("/operator/upload/", {"file": big})
+    assert upload_too_large(request) == "big.txt"
+    assert "file" not in request.FILES, "the oversized file was dropped, not kept on disk"
+    anonymous = client.post("/operator/upload/", {"file": SimpleUploadedFile("big.txt", b"a" * 200_000)})
+    assert anonymous.status_code == 302  # to the log-in page; nothing stored
+    assert Document.objects.count() == 0
+
+
 @pytest.mark.parametrize("name,data,content_type", [
     ("report.pdf", b"%PDF-1.7 ...", "application/pdf"),
     ("report.txt", b"%PDF-1.7 disguised", "text/plain"),

@@ -167,6 +167,12 @@ COOPNODE_API_AUTH_RATE = os.environ.get("COOPNODE_API_AUTH_RATE", "3000/m")
 COOPNODE_FEED_POLL_MINUTES = int(os.environ.get("COOPNODE_FEED_POLL_MINUTES", 30))
 SESSION_COOKIE_AGE = 12 * 60 * 60  # an operator's working day, not two weeks
 CSRF_FAILURE_VIEW = "coopnode.web.intake.views.csrf_failure"
+# Stop reading a document upload once it passes COOPNODE_MAX_DOCUMENT_BYTES (nothing big on disk).
+FILE_UPLOAD_HANDLERS = [
+    "coopnode.web.intake.uploads.DocumentSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 if SESSION_COOKIE_SECURE:
     SECURE_HSTS_SECONDS = int(os.environ.get("COOPNODE_HSTS_SECONDS", 60 * 60 * 24 * 30))
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -24,7 +24,14 @@ from ..intake.actions import do_ingest
 from ..intake.models import MergeRecord
 from ..intake.review import do_decide_claim
 from ..intake.sources import read_url
-from ..intake.uploads import UnsupportedUpload, UploadTooLarge, item_from_text, item_from_upload
+from ..intake.uploads import (
+    UnsupportedUpload,
+    UploadTooLarge,
+    item_from_text,
+    item_from_upload,
+    limit_text,
+    upload_too_large,
+)
 from ..members.actions import ProfileChange, do_update_profile, organization_of
 from ..registry.actions import NameSpec, RegistryError
 from ..registry.merge import check_can_merge, do_merge, do_unmerge
@@ -151,11 +158,16 @@ def ingest_document(request: HttpRequest, payload: schemas.IngestIn) -> tuple[in
           summary="Ingest an uploaded text, HTML or Markdown file (operators)")
 def upload_document(
     request: HttpRequest,
-    file: File[UploadedFile],
+    file: File[UploadedFile | None] = None,
     lang: Form[str] = "",
     published: Form[str] = "",
 ) -> tuple[int, dict[str, Any]]:
     user = require_operator(request)
+    stopped = upload_too_large(request)
+    if stopped:
+        raise ApiError(413, f"{stopped} is larger than the limit; the limit is {limit_text()}.")
+    if file is None:
+        raise ApiError(422, "Send the document as the multipart field 'file'.")
     try:
         item = item_from_upload(file)
     except UploadTooLarge as exc:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.urls import NoReverseMatch, reverse
+
 from .sources import TEXT_SUFFIXES, IntakeError, SourceItem, max_bytes
 
 ALLOWED_CONTENT_TYPES = {
@@ -67,3 +70,47 @@ def item_from_text(text: str, source: str = "") -> SourceItem:
     check_size(len(data), source or "the text")
     return SourceItem(source=source or "pasted text", kind="upload", data=data,
                       content_type="text/plain; charset=utf-8")
+
+
+TOO_LARGE_ATTRIBUTE = "coopnode_upload_too_large"
+DOCUMENT_UPLOAD_URLS = ("intake:ingest_file", "api:upload_document")
+
+
+def _document_upload_paths() -> set[str]:
+    paths = set()
+    for name in DOCUMENT_UPLOAD_URLS:
+        try:
+            paths.add(reverse(name))
+        except NoReverseMatch:
+            continue
+    return paths
+
+
+class DocumentSizeLimitHandler(FileUploadHandler):
+    """Stops reading a document upload as soon as it passes ``COOPNODE_MAX_DOCUMENT_BYTES``.
+
+    Without it Django would first write the whole body to a temporary file — for anyone, since
+    the CSRF check parses the form before the view checks the role.  The rest of the body is
+    discarded unread-to-disk and the request is marked, so the view answers 413.  Only the
+    document upload endpoints are limited; other uploads (e.g. profile imports) keep Django's
+    defaults.
+    """
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):  # type: ignore[no-untyped-def]
+        self.active = self.request is not None and self.request.path in _document_upload_paths()
+        return None
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if getattr(self, "active", False) and start + len(raw_data) > max_bytes():
+            setattr(self.request, TOO_LARGE_ATTRIBUTE, self.file_name or "the file")
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+def upload_too_large(request) -> str | None:  # type: ignore[no-untyped-def]
+    """The name of the upload the size limit stopped, if any (parses the body if not done yet)."""
+    _ = request.FILES
+    return getattr(request, TOO_LARGE_ATTRIBUTE, None)

@@ -36,7 +36,13 @@ from .feeds import do_subscribe, do_unsubscribe, poll_feed
 from .models import Feed, MergeRecord
 from .review import do_decide_claim
 from .sources import IntakeError, read_url
-from .uploads import UnsupportedUpload, UploadTooLarge, item_from_upload, limit_text
+from .uploads import (
+    UnsupportedUpload,
+    UploadTooLarge,
+    item_from_upload,
+    limit_text,
+    upload_too_large,
+)
 
 CONTEXT_CHARS = 400
 
@@ -95,7 +101,13 @@ def ingest_file(request: HttpRequest) -> HttpResponse:
     form = forms.UploadForm(request.POST if request.method == "POST" else None,
                             request.FILES if request.method == "POST" else None)
     status = 200
-    if request.method == "POST" and form.is_valid():
+    refused = ""
+    stopped = upload_too_large(request) if request.method == "POST" else None
+    if stopped:
+        form = forms.UploadForm()
+        refused = f"{stopped} is larger than the limit; the limit is {limit_text()}."
+        status = 413
+    elif request.method == "POST" and form.is_valid():
         try:
             item = item_from_upload(form.cleaned_data["file"])
             published = form.cleaned_data["published"]
@@ -113,7 +125,8 @@ def ingest_file(request: HttpRequest) -> HttpResponse:
             status = 400
     elif request.method == "POST":
         status = 400
-    return render(request, "intake/ingest_file.html", {"form": form, "limit": limit_text()}, status=status)
+    return render(request, "intake/ingest_file.html", {"form": form, "limit": limit_text(), "refused": refused},
+                  status=status)
 
 
 @operator_required
