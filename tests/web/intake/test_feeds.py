@@ -143,3 +143,21 @@ def test_a_feed_address_must_be_http(client):  # type: ignore[no-untyped-def]
 
     with pytest.raises(IntakeError):
         do_subscribe("file:///etc/passwd")
+
+
+def test_item_links_into_a_private_network_are_not_fetched(site, ingested):  # type: ignore[no-untyped-def]
+    """A feed may not make the node fetch (and publish) pages of other hosts of its own network."""
+    base, folder = site
+    port = base.rsplit(":", 1)[1]
+    (folder / "secret.html").write_text("<html><body>intranet page</body></html>")
+    (folder / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        f"<item><title>a</title><link>http://localhost:{port}/secret.html</link><guid>a</guid></item>"
+        f'<item><title>b</title><link>http://localhost:{port}/secret.html?2</link><guid>b</guid>'
+        "<description>The item text itself.</description></item></channel></rss>")
+    result = poll_feed(do_subscribe(f"{base}/feed.xml"))
+    assert result.failed == [f"http://localhost:{port}/secret.html"]
+    assert "private network" in FeedItem.objects.get(guid="a").error
+    # the second item falls back to its own text from the feed
+    assert result.ingested == [f"http://localhost:{port}/secret.html?2"]
+    assert "intranet page" not in Document.objects.get().text

@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html as html_lib
+import ipaddress
 import logging
+import socket
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,11 +106,33 @@ def entry_inline_html(entry: Any) -> str:
     return str(entry.get("summary") or "")
 
 
-def entry_document(entry: Any, fetch: Fetch) -> SourceItem:
+def check_item_link(link: str, feed_url: str) -> None:
+    """Refuse item links into private networks (unless the feed itself lives there).
+
+    Ingested documents are public; a feed written by someone else must not make the node fetch
+    and publish pages of its own intranet (server-side request forgery).
+    """
+    parts = urllib.parse.urlsplit(link)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise IntakeError(f"{link}: not a web address")
+    if parts.hostname == urllib.parse.urlsplit(feed_url).hostname:
+        return
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 80)}
+    except OSError as exc:
+        raise IntakeError(f"{link}: the host cannot be found") from exc
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast:
+            raise IntakeError(f"{link}: points into a private network; not fetched")
+
+
+def entry_document(entry: Any, fetch: Fetch, feed_url: str = "") -> SourceItem:
     """The press release behind a feed item: its linked page, else the text inside the feed."""
     link = entry.get("link") or ""
     if link:
         try:
+            check_item_link(link, feed_url or link)
             item = fetch(link)
             return SourceItem(source=link, kind="feed", data=item.data, content_type=item.content_type)
         except IntakeError:
@@ -149,7 +174,7 @@ def poll_feed(feed: Feed, *, fetch: Fetch = read_url) -> PollResult:
         item.published = entry_published(entry)
         item.attempts += 1
         try:
-            source = entry_document(entry, fetch)
+            source = entry_document(entry, fetch, feed.url)
             ingest = actions.do_ingest(
                 source, lang=feed.lang or None,
                 published=item.published.isoformat() if item.published else None, actor=actor,
