@@ -160,3 +160,8 @@ def test_organizations_get_the_country_their_name_starts_with() -> None:
 def test_a_recognised_name_that_speaks_is_a_person() -> None:
     doc = run("张明指出，要加强政策沟通。")
     assert names(doc, "person") == {"张明"}
+
+
+def test_company_names_jieba_knows_and_no_bare_government() -> None:
+    doc = run("中国电信与中兴通讯参加。市人民政府有关部门表示支持。")
+    assert names(doc, "organization") == {"中国电信", "中兴通讯"}

@@ -204,6 +204,10 @@ class _Candidate:
 
 # ---------------------------------------------------------------- organizations and places
 
+# Words jieba tags as organizations that name no particular body.
+_GENERIC_NT = frozenset({"外交使团", "代表团", "使节团", "合作组织", "国际组织"})
+
+
 def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bool) -> int:
     """Index of the first token of the name chain that ends with ``tokens[index]``.
 
@@ -278,7 +282,8 @@ def _is_proper_chain(tokens: tuple[Token, ...], lo: int, hi: int, text: str) -> 
     """A chain names something when a word in it is a proper noun (place, name, abbreviation)
     or it starts with 国家/中国/全国 ("国家数据局"); "工业园区", "高校联盟" only describe."""
     chain = tokens[lo:hi + 1]
-    if any(t.flag in _PROPER_FLAGS for t in chain[:-1]) or chain[-1].flag in {"nt", "nz"}:
+    if any(t.flag in _PROPER_FLAGS for t in chain[:-1]) or (
+            chain[-1].flag in {"nt", "nz"} and chain[-1].word not in ORG_SUFFIXES):
         return True
     if any(t.word in zh_lexicon.entries() for t in chain):
         return True
@@ -321,16 +326,19 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
         surface = text[start:end]
         if len(surface) < 3 or (suffix in _SHORT_SUFFIXES and len(surface) < 3):
             continue
-        if surface == tok.word and tok.flag not in {"nt", "nz"} and len(surface) < 4:
+        if surface == tok.word and (tok.flag not in {"nt", "nz"} and len(surface) < 4
+                                    or surface in ORG_SUFFIXES):
             continue
         # a bare place + 政府/中心 is a name only with a recognisable head ("厦门市政府" yes)
         if len(surface) > 40:
             continue
         found.append(_Candidate(start, end, "organization", canonical_name(surface), 2, "suffix"))
-    # jieba's own organization words (国务院, 中共中央政治局)
+    # jieba's own organization words (中国电信, 中兴通讯, 清华大学)
     for tok in tokens:
         if tok.flag == "nt" and len(tok.word) >= 3 and tok.word not in zh_lexicon.entries():
-            if tok.word.endswith(PLACE_SUFFIXES) or _suffix_of(tok.word) is None:
+            if tok.word.endswith(PLACE_SUFFIXES) or tok.word in ORG_SUFFIXES:
+                continue
+            if _suffix_of(tok.word) is None and (len(tok.word) < 4 or tok.word in _GENERIC_NT):
                 continue
             found.append(_Candidate(tok.start, tok.end, "organization", tok.word, 1, "jieba"))
     return found
