@@ -112,6 +112,14 @@ def test_merge_from_search_results_and_undo(operator_client):  # type: ignore[no
     assert "undone" in operator_client.get("/operator/merge/").content.decode()
 
 
+def test_merge_page_suggests_entities_sharing_a_name(operator_client):  # type: ignore[no-untyped-def]
+    make_org(name_en="Hi-Tech Park", country="BY")
+    make_org(name_en="Hi-Tech Park")
+    page = operator_client.get("/operator/merge/").content.decode()
+    assert "Possible duplicates" in page, page[page.find("<main"):][:3000]
+    assert "?q=hi" in page
+
+
 def test_merging_an_entity_into_itself_is_explained(operator_client):  # type: ignore[no-untyped-def]
     org = make_org(name_en="Acme")
     response = operator_client.post("/operator/merge/", {"survivor": str(org.pk), "loser": str(org.pk)})

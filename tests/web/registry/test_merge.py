@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coopnode.web.registry.actions import NameSpec, RegistryError, do_add_name
-from coopnode.web.registry.merge import do_merge, do_unmerge
+from coopnode.web.registry.merge import do_merge, do_unmerge, suggest_duplicates
 from coopnode.web.registry.models import AuditLog, Entity, EventParticipant, Position
 from tests.factories import make_org, make_person, make_place
 from tests.web.api.fakes import (
@@ -122,3 +122,14 @@ def test_members_of_the_duplicate_now_speak_for_the_survivor():  # type: ignore[
     assert organization_of(member) == survivor
     do_unmerge(record, actor="test")
     assert organization_of(member) == loser
+
+
+def test_entities_sharing_a_name_are_suggested_until_merged():  # type: ignore[no-untyped-def]
+    first = make_org(name_en="Minsk City Executive Committee")
+    second = make_org(name_en="MINSK  city executive committee", country="BY")
+    make_place(name_en="Minsk")
+    make_org(name_en="Minsk")  # same name, other type: not a duplicate of the place
+    groups = suggest_duplicates()
+    assert [{e.pk for e in g["entities"]} for g in groups] == [{first.pk, second.pk}]
+    do_merge(first, second, actor="test")
+    assert suggest_duplicates() == []

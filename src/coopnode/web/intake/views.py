@@ -28,7 +28,7 @@ from ..api.tokens import do_create_token, do_revoke_token
 from ..members.actions import do_invite_member
 from ..members.models import Membership
 from ..registry.actions import RegistryError
-from ..registry.merge import check_can_merge, do_merge, do_unmerge
+from ..registry.merge import check_can_merge, do_merge, do_unmerge, suggest_duplicates
 from ..registry.models import AuditLog, Claim, ClaimStatus, Document, Entity
 from . import forms
 from .actions import do_ingest
@@ -269,7 +269,7 @@ def merge(request: HttpRequest) -> HttpResponse:
         found = list(Entity.objects.filter(Q(name__icontains=query) | Q(names__text__icontains=query))
                      .distinct().order_by("entity_type", "name")[:50])
     return render(request, "intake/merge.html", {
-        "form": form, "q": query, "found": found,
+        "form": form, "q": query, "found": found, "suggestions": [] if query else suggest_duplicates(),
         "records": MergeRecord.objects.select_related("survivor", "loser")[:50],
     }, status=status)
 

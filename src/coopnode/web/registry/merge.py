@@ -15,7 +15,7 @@ from typing import Any
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 
 from . import audit
@@ -228,3 +228,25 @@ def do_unmerge(record: Any, *, user: AbstractBaseUser | None = None, actor: str 
     audit.record("entity.unmerge", loser, user=user, actor=actor, survivor=str(survivor.pk), merge=record.pk)
     loser.refresh_from_db()
     return loser
+
+
+def suggest_duplicates(limit: int = 20) -> list[dict[str, Any]]:
+    """Groups of live entities of one type that share a name in its normalised form — the
+    cheapest strong sign of a duplicate, for the operator to look at (never merged automatically)."""
+    shared = (
+        EntityName.objects.filter(entity__merged_into__isnull=True)
+        .values("normalized", "entity__entity_type")
+        .annotate(n=Count("entity", distinct=True))
+        .filter(n__gt=1)
+        .order_by("-n", "normalized")[:limit]
+    )
+    groups = []
+    for row in shared:
+        entities = list(
+            Entity.objects.filter(names__normalized=row["normalized"], entity_type=row["entity__entity_type"])
+            .distinct().order_by("created_at")
+        )
+        if len(entities) > 1:
+            groups.append({"name": row["normalized"], "entity_type": row["entity__entity_type"],
+                           "entities": entities})
+    return groups
