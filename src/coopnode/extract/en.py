@@ -241,7 +241,7 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
         for m in re.finditer(r"\s+(?:of|for|on|in)\s+(?:the\s+)?", piece):
             left, right = piece[: m.start()], piece[m.end():]
             if (chunk_type(left) is None and chunk_type(right) is not None
-                    and not left.split()[-1] in {"Republic", "Kingdom"}):
+                    and left.split()[-1] not in {"Republic", "Kingdom"}):
                 cut = m.end()
         if cut is not None:
             lo = lo + cut

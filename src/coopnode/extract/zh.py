@@ -359,7 +359,7 @@ def _place_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
                                                   "area", "district", "river"} else "organization")
         found.append(_Candidate(start, end, etype, name or text[start:end], 3, "gazetteer",
                                 country, entry_id))
-    for k, tok in enumerate(tokens):
+    for tok in tokens:
         if tok.flag != "ns" or len(tok.word) < 2 or _is_compound_adjective(tok.word):
             continue
         if not (tok.word.endswith(("省", "市", "县", "州", "自治区", "地区", "联邦区", "岛", "群岛", "半岛",
@@ -372,7 +372,6 @@ def _place_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
         if tok.word[0] in "大小各全本该多此两三四诸某" and tok.word not in zh_lexicon.entries():
             continue
         found.append(_Candidate(tok.start, tok.end, "place", tok.word, 1, "jieba"))
-        del k
     return found
 
 
@@ -460,9 +459,9 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
             add(tok.start, tok.end, "speaker", 2)
     # names the text already introduced with a title: later bare mentions
     known = {c.name for c in found}
-    for name in known:
-        for m in re.finditer(re.escape(name), text):
-            add(m.start(), m.end(), "repeat", 1)
+    for known_name in known:
+        for occurrence in re.finditer(re.escape(known_name), text):
+            add(occurrence.start(), occurrence.end(), "repeat", 1)
     return found
 
 
