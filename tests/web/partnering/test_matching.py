@@ -140,6 +140,9 @@ def test_file_store_keeps_vectors_across_instances_and_notices_changed_text(tmp_
     again = FileVectorStore(tmp_path)
     assert np.allclose(again.get_many(["p1"], "lexical", {"p1": text_hash("hello")})["p1"], vec)
     assert again.get_many(["p1"], "lexical", {"p1": text_hash("changed")}) == {}
+    again.put_many([("p2", vec * 2, text_hash("two")), ("p3", vec * 3, text_hash("three"))], "lexical")
+    assert set(store.get_many(["p1", "p2", "p3"], "lexical",
+                              {"p1": text_hash("hello"), "p2": text_hash("two"), "p3": text_hash("three")})) == {"p1", "p2", "p3"}
     again.remove("p1")
     assert store.get_many(["p1"], "lexical", {"p1": text_hash("hello")}) == {}
 

@@ -69,9 +69,9 @@ def vectors_for(profiles: list[Profile], encoder: TextEncoder | None = None) -> 
     found = store.get_many(list(hashes), encoder.name, hashes)
     missing = [p for p in profiles if p.id not in found]
     if missing:
-        for p, vec in zip(missing, encoder.encode([p.text for p in missing]), strict=True):
-            store.put(p.id, vec, encoder.name, hashes[p.id])
-            found[p.id] = vec
+        encoded = encoder.encode([p.text for p in missing])
+        store.put_many([(p.id, vec, hashes[p.id]) for p, vec in zip(missing, encoded, strict=True)], encoder.name)
+        found.update({p.id: vec for p, vec in zip(missing, encoded, strict=True)})
     return found
 
 

@@ -10,10 +10,13 @@ Both stores answer the same three calls; :func:`get_vector_store` picks one by d
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -33,6 +36,10 @@ class VectorStore(Protocol):
         ...
 
     def put(self, profile_id: str, vector: np.ndarray, encoder: str, text_hash: str) -> None: ...
+
+    def put_many(self, items: list[tuple[str, np.ndarray, str]], encoder: str) -> None:
+        """Store several (profile id, vector, text hash) at once."""
+        ...
 
     def remove(self, profile_id: str) -> None: ...
 
@@ -68,20 +75,36 @@ class FileVectorStore:
             np.savez(fh, ids=np.array(ids, dtype=str), hashes=np.array([rows[i][0] for i in ids], dtype=str), vectors=matrix)
         os.replace(tmp, self._path(encoder))
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time, across threads and processes (web workers, huey consumer), so
+        that no read-modify-write loses another's update."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with self._lock, open(self.directory / "partnering.lock", "a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
     def get_many(self, ids: list[str], encoder: str, hashes: dict[str, str]) -> dict[str, np.ndarray]:
         rows = self._load(encoder)
         return {i: rows[i][1] for i in ids if i in rows and rows[i][0] == hashes.get(i)}
 
     def put(self, profile_id: str, vector: np.ndarray, encoder: str, text_hash: str) -> None:
-        with self._lock:
+        self.put_many([(profile_id, vector, text_hash)], encoder)
+
+    def put_many(self, items: list[tuple[str, np.ndarray, str]], encoder: str) -> None:
+        with self._writing():
             rows = self._load(encoder)
-            rows[profile_id] = (text_hash, np.asarray(vector, dtype=np.float32))
+            for profile_id, vector, text_hash in items:
+                rows[profile_id] = (text_hash, np.asarray(vector, dtype=np.float32))
             self._save(encoder, rows)
 
     def remove(self, profile_id: str) -> None:
-        with self._lock:
-            if not self.directory.exists():
-                return
+        if not self.directory.exists():
+            return
+        with self._writing():
             for path in self.directory.glob("partnering-*.npz"):
                 encoder = path.stem.removeprefix("partnering-")
                 rows = self._load(encoder)
@@ -110,6 +133,10 @@ class DatabaseVectorStore:
             profile_id=profile_id,
             defaults={"encoder": encoder, "dim": int(data.shape[0]), "vector": data.tobytes(), "text_hash": text_hash},
         )
+
+    def put_many(self, items: list[tuple[str, np.ndarray, str]], encoder: str) -> None:
+        for profile_id, vector, text_hash in items:
+            self.put(profile_id, vector, encoder, text_hash)
 
     def remove(self, profile_id: str) -> None:
         from .models import ProfileEmbedding
