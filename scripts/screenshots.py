@@ -68,7 +68,10 @@ def shoot(base: str) -> list[Path]:
                 ru.goto(base + href)
                 ru.screenshot(path=str(OUT / "entity.png"), full_page=True)
                 saved.append(OUT / "entity.png")
-                ru.goto(base + href + "graph/")
+                # the graph of an organization that has partners: Belarus's ministry
+                ru.goto(base + "/search?q=Ministry+of+Communications")
+                org_href = ru.locator('.search-results[data-kind="entity"] li a').first.get_attribute("href")
+                ru.goto(base + org_href + "graph/")
                 ru.screenshot(path=str(OUT / "graph.png"), full_page=True)
                 saved.append(OUT / "graph.png")
         mobile = browser.new_page(locale="ru-RU", viewport={"width": 390, "height": 844})

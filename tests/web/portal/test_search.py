@@ -120,3 +120,14 @@ def test_snippet_shows_the_text_around_the_match():
     text = "Начало. " + "слово " * 50 + "Урумчи получил одобрение. " + "ещё " * 50
     snippet = search.snippet(text, "Урумчи")
     assert "Урумчи" in snippet and snippet.startswith("…")
+
+
+def test_a_name_in_one_script_finds_documents_written_in_another(scene):
+    # the document is Russian; the association is searched by its Chinese name
+    documents = [h.object_id for h in search.search("乌鲁木齐市对外贸易协会") if h.kind == "document"]
+    assert documents == [scene.document.pk]
+
+
+def test_a_rejected_mention_does_not_tie_a_document_to_an_entity(scene):
+    ids = search._documents_mentioning([scene.urumqi.pk])
+    assert ids == []

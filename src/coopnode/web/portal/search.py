@@ -13,7 +13,9 @@ How it works
   a slow substring scan.  Queries are segmented the same way and every word must match, as a
   prefix (Russian words lose their ending first, so "Урумчи" also finds "Урумчи" in "в Урумчи").
 * Besides full text, the query's own name keys are looked up in the registry's ``NameKey`` table,
-  so a spelling the registry learnt only as a key (a transliteration) still finds the entity.
+  so a spelling the registry learnt only as a key (a transliteration) still finds the entity; and
+  documents that mention the best-matching entities are added, so a search in one script also
+  finds the press releases written in the others.
 * The index is kept current by signal handlers (``signals.py``) on every save of an entity, name,
   document, event, agreement or project; :func:`rebuild_index` (management command
   ``rebuild_search_index``) recreates it from scratch after a bulk import or restore.
@@ -279,8 +281,26 @@ def search(query: str, *, limit: int = 60) -> list[SearchHit]:
             hits[key] = SearchHit(str(Kind.ENTITY), entity_id, title, 1000.0)
         else:  # an exact name match outranks a partial one
             hits[key] = SearchHit(known.kind, known.object_id, known.title, known.rank + 1000.0)
+    for doc_id, title in _documents_mentioning([h.object_id for h in hits.values() if h.kind == Kind.ENTITY][:5]):
+        hits.setdefault((str(Kind.DOCUMENT), doc_id), SearchHit(str(Kind.DOCUMENT), doc_id, title, 0.0))
     ordered = sorted(hits.values(), key=lambda h: (KIND_ORDER.get(h.kind, 9), -h.rank))
     return ordered[:limit]
+
+
+def _documents_mentioning(entity_ids: list[uuid.UUID]) -> list[tuple[uuid.UUID, str]]:
+    """Documents with a (non-rejected) mention of one of the best-matching entities: "乌鲁木齐"
+    also finds the Russian and English press releases that write "Урумчи" and "Urumqi"."""
+    from coopnode.web.registry.models import Claim, ClaimStatus
+
+    if not entity_ids:
+        return []
+    rows = (
+        Claim.objects.filter(entity_id__in=entity_ids)
+        .exclude(status=ClaimStatus.REJECTED)
+        .values_list("document_id", "document__title")
+        .distinct()
+    )
+    return [(doc_id, title or "") for doc_id, title in rows[:50]]
 
 
 def highlight_terms(query: str) -> list[str]:

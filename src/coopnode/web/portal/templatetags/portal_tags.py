@@ -94,3 +94,12 @@ def search_snippet(document: Any, query: str) -> str:
 @register.filter
 def kind_label(kind: str) -> str:
     return str(SearchEntry.Kind(kind).label) if kind in SearchEntry.Kind.values else kind
+
+
+@register.filter
+def distinct_names(entity: Any, limit: int = 6) -> list[str]:
+    """An entity's spellings, each once, official names first, ru/zh/en order."""
+    texts: list[str] = []
+    for group in queries.names_by_language(entity):
+        texts.extend(n.text for n in group.names if n.text not in texts)
+    return texts[:limit]
