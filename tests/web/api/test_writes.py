@@ -198,4 +198,5 @@ def test_openapi_document_lists_the_endpoints(client):  # type: ignore[no-untype
     paths = client.get("/api/openapi.json").json()["paths"]
     for expected in ("/api/organizations", "/api/claims/{claim_id}/review", "/api/merges", "/api/documents/upload"):
         assert expected in paths
+    assert client.get("/api/docs").status_code == 200
     assert Entity.objects.count() == 0
