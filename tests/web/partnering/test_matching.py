@@ -157,7 +157,14 @@ def test_database_store_round_trips_float32_vectors(network):
     assert store.get_many([pid], "test-encoder", {pid: "h1"}) == {}
 
 
-def test_sqlite_node_keeps_its_index_in_the_data_directory(network):
-    from coopnode import config
+def test_vectors_live_in_the_data_directory_on_sqlite_and_in_the_database_on_postgresql(network):
+    from django.db import connection
 
-    assert list((config.data_dir() / "indexes").glob("partnering-*.npz"))
+    from coopnode import config
+    from coopnode.web.partnering.models import ProfileEmbedding
+
+    if connection.vendor == "postgresql":
+        assert ProfileEmbedding.objects.filter(profile=network["offer"]).exists()
+    else:
+        assert list((config.data_dir() / "indexes").glob("partnering-*.npz"))
+        assert not ProfileEmbedding.objects.exists()
