@@ -28,9 +28,14 @@ def test_ingest_read_and_review_through_the_api(client):  # type: ignore[no-unty
     for claim in (c for c in mine if c["kind"] == "mention"):  # other kinds carry the normal form
         assert document["text"][claim["start"]:claim["end"]] == claim["text"]
 
-    mention = next(c for c in mine if c["kind"] == "mention")
-    reviewed = client.post(f"/api/claims/{mention['id']}/review", {"decision": "confirm"},
+    def public(entity_id: str) -> bool:
+        return any(client.get(f"/api/{kind}/{entity_id}").status_code == 200
+                   for kind in ("organizations", "persons", "places"))
+
+    # an entity the extractor created is published once a mention of it is confirmed
+    mentions = [c for c in mine if c["kind"] == "mention" and c["entity_id"]]
+    unpublished = next(c for c in mentions if not public(c["entity_id"]))
+    reviewed = client.post(f"/api/claims/{unpublished['id']}/review", {"decision": "confirm"},
                            content_type="application/json", **headers)
     assert reviewed.json()["status"] == "confirmed"
-    people = client.get("/api/persons").json()
-    assert people["count"] >= 1
+    assert public(unpublished["entity_id"])

@@ -111,3 +111,28 @@ class TestClaims(ResourceAPITestCase):
         assert client.get(self.url(f"/{rejected.pk}")).status_code == 404
         operator = {item["id"] for item in client.get(self.url(), **bearer(make_operator())).json()["items"]}
         assert str(rejected.pk) in operator
+
+
+def test_the_public_sees_what_the_portal_publishes_and_operators_see_everything(client):  # type: ignore[no-untyped-def]
+    """An entity the extractor created stays unpublished until a mention of it is reviewed; an
+    event lists only published participants to the public."""
+    from coopnode.web.registry.actions import NameSpec, do_create_entity
+
+    extracted = do_create_entity(entity_type="organization", actor="extractor",
+                                 names=[NameSpec("Unreviewed Committee", "en", "official", "extraction")])
+    known = make_org(name_en="Known Ministry")
+    claim = make_claim(make_document(), entity=extracted)
+    event = make_event(participants=(known, extracted))
+    operator = bearer(make_operator())
+
+    public_ids = {o["id"] for o in client.get("/api/organizations").json()["items"]}
+    assert str(known.pk) in public_ids and str(extracted.pk) not in public_ids
+    assert client.get(f"/api/organizations/{extracted.pk}").status_code == 404
+    participants = {p["id"] for p in client.get(f"/api/events/{event.pk}").json()["participants"]}
+    assert participants == {str(known.pk)}
+    as_operator = client.get(f"/api/events/{event.pk}", **operator).json()["participants"]
+    assert {p["id"] for p in as_operator} == {str(known.pk), str(extracted.pk)}
+
+    client.post(f"/api/claims/{claim.pk}/review", {"decision": "confirm"}, content_type="application/json",
+                **operator)
+    assert client.get(f"/api/organizations/{extracted.pk}").status_code == 200

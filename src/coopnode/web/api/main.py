@@ -39,7 +39,15 @@ from ..registry.models import Claim, Entity, EntityType
 from . import schemas
 from .auth import WRITE_AUTH, caller, optional_user, require_operator
 from .errors import ApiError, install_error_handlers
-from .resources import ListQuery, Resource, build_resources, claim_out, document_out, entity_out
+from .resources import (
+    ListQuery,
+    Resource,
+    Visibility,
+    build_resources,
+    claim_out,
+    document_out,
+    entity_out,
+)
 
 api = NinjaAPI(
     title="coopnode API",
@@ -91,15 +99,16 @@ def register_resource(resource: Resource) -> None:
         qs = resource.filter(resource.queryset(user), query)
         count = qs.count()
         rows = qs[filters.offset: filters.offset + filters.limit]
+        vis = Visibility(user)
         return {"count": count, "limit": filters.limit, "offset": filters.offset,
-                "items": [resource.serialize(obj, False) for obj in rows]}
+                "items": [resource.serialize(obj, False, vis) for obj in rows]}
 
     def get_record(request: HttpRequest, record_id: UUID) -> dict[str, Any]:
         user = optional_user(request)
         obj = resource.queryset(user).filter(pk=record_id).first()
         if obj is None:
             raise ApiError(404, f"No {resource.name[:-1]} with id {record_id}.")
-        return resource.serialize(obj, True)
+        return resource.serialize(obj, True, Visibility(user))
 
     list_records.__name__ = f"list_{resource.name}"
     get_record.__name__ = f"get_{resource.name}"

@@ -35,7 +35,7 @@ class Resource:
 
     name: str                                   # URL segment, e.g. "organizations"
     queryset: Callable[[Any], QuerySet]         # user -> records the user may read
-    serialize: Callable[[Any, bool], dict[str, Any]]
+    serialize: Callable[[Any, bool, Visibility], dict[str, Any]]
     schema: type
     type_field: str | None = None
     country_field: str | None = None
@@ -71,6 +71,29 @@ class Resource:
         return qs.distinct()
 
 
+class Visibility:
+    """Which linked entities a caller may see: all for operators; for the public only the ones
+    the portal publishes (an event's unreviewed participant stays hidden, as on its page)."""
+
+    def __init__(self, user: Any = None, *, everything: bool = False):
+        self.everything = everything or is_operator(user)
+        self._known: dict[Any, bool] = {}
+
+    def visible(self, entities: list[Entity]) -> list[Entity]:
+        if self.everything:
+            return entities
+        unknown = {e.pk for e in entities if e.pk not in self._known}
+        if unknown:
+            from ..portal.queries import public_entities
+
+            shown = set(public_entities().filter(pk__in=unknown).values_list("pk", flat=True))
+            self._known.update({pk: pk in shown for pk in unknown})
+        return [e for e in entities if self._known.get(e.pk)]
+
+
+ALL = Visibility(everything=True)
+
+
 def _portal(name: str, pk: Any) -> str:
     try:
         return reverse(name, args=[pk])
@@ -84,7 +107,7 @@ def _link(entity: Entity | None, role: str = "") -> dict[str, Any] | None:
     return {"id": entity.pk, "name": entity.name, "role": role}
 
 
-def entity_out(entity: Entity, detail: bool = False) -> dict[str, Any]:
+def entity_out(entity: Entity, detail: bool = False, vis: Visibility = ALL) -> dict[str, Any]:
     return {
         "id": entity.pk, "type": entity.entity_type, "name": entity.name, "country": entity.country,
         "kind": entity.org_kind or entity.place_kind, "description": entity.description,
@@ -97,36 +120,43 @@ def entity_out(entity: Entity, detail: bool = False) -> dict[str, Any]:
     }
 
 
-def event_out(event: Event, detail: bool = False) -> dict[str, Any]:
+def _visible_links(links: Any, vis: Visibility) -> list[Any]:
+    links = list(links)
+    shown = {e.pk for e in vis.visible([link.entity for link in links])}
+    return [link for link in links if link.entity.pk in shown]
+
+
+def event_out(event: Event, detail: bool = False, vis: Visibility = ALL) -> dict[str, Any]:
     return {
         "id": event.pk, "type": event.event_type, "title": event.title, "description": event.description,
-        "date": event.date_iso, "status": event.status, "place": _link(event.place), "cameo": event.cameo,
-        "participants": [_link(p.entity, p.role) for p in event.participations.all()],
+        "date": event.date_iso, "status": event.status, "cameo": event.cameo,
+        "place": _link(event.place) if event.place and vis.visible([event.place]) else None,
+        "participants": [_link(p.entity, p.role) for p in _visible_links(event.participations.all(), vis)],
         "url": _portal("portal:event", event.pk),
     }
 
 
-def agreement_out(agreement: Agreement, detail: bool = False) -> dict[str, Any]:
+def agreement_out(agreement: Agreement, detail: bool = False, vis: Visibility = ALL) -> dict[str, Any]:
     return {
         "id": agreement.pk, "type": agreement.agreement_type, "title": agreement.title,
         "date": agreement.date_iso, "status": agreement.status,
-        "parties": [_link(p.entity) for p in agreement.party_links.all()],
+        "parties": [_link(p.entity) for p in _visible_links(agreement.party_links.all(), vis)],
         "event_ids": [link.event_id for link in agreement.event_links.all()],
         "url": _portal("portal:agreement", agreement.pk),
     }
 
 
-def project_out(project: Project, detail: bool = False) -> dict[str, Any]:
+def project_out(project: Project, detail: bool = False, vis: Visibility = ALL) -> dict[str, Any]:
     return {
         "id": project.pk, "title": project.title, "description": project.description,
         "sector": project.sector, "stage": project.stage,
-        "parties": [_link(e) for e in project.parties.all()],
+        "parties": [_link(e) for e in vis.visible(list(project.parties.all()))],
         "agreement_ids": [a.pk for a in project.agreements.all()],
         "url": _portal("portal:project", project.pk),
     }
 
 
-def document_out(document: Document, detail: bool = False) -> dict[str, Any]:
+def document_out(document: Document, detail: bool = False, vis: Visibility = ALL) -> dict[str, Any]:
     return {
         "id": document.pk, "source": document.source, "source_kind": document.source_kind,
         "language": document.language, "title": document.title, "published": document.published,
@@ -136,7 +166,7 @@ def document_out(document: Document, detail: bool = False) -> dict[str, Any]:
     }
 
 
-def claim_out(claim: Claim, detail: bool = False) -> dict[str, Any]:
+def claim_out(claim: Claim, detail: bool = False, vis: Visibility = ALL) -> dict[str, Any]:
     return {
         "id": claim.pk, "document_id": claim.document_id, "kind": claim.kind, "status": claim.status,
         "text": claim.text, "start": claim.start, "end": claim.end, "sentence": claim.sentence,
@@ -146,8 +176,37 @@ def claim_out(claim: Claim, detail: bool = False) -> dict[str, Any]:
     }
 
 
+# Publication: the public sees what the portal shows (``portal.queries`` holds the one rule:
+# extracted records become public once a claim about them is reviewed); operators see all.
+
 def _entities(entity_type: str) -> Callable[[Any], QuerySet]:
-    return lambda user: Entity.objects.filter(entity_type=entity_type).prefetch_related("names")
+    def records(user: Any) -> QuerySet:
+        from ..portal.queries import public_entities
+
+        if is_operator(user):
+            return Entity.objects.filter(entity_type=entity_type).prefetch_related("names")
+        return public_entities(entity_type)
+    return records
+
+
+def _events(user: Any) -> QuerySet:
+    from ..portal.queries import public_events
+
+    qs = Event.objects.all() if is_operator(user) else public_events()
+    return qs.select_related("place").prefetch_related("participations__entity")
+
+
+def _agreements(user: Any) -> QuerySet:
+    from ..portal.queries import public_agreements
+
+    qs = Agreement.objects.all() if is_operator(user) else public_agreements()
+    return qs.prefetch_related("party_links__entity", "event_links")
+
+
+def _documents(user: Any) -> QuerySet:
+    from ..portal.queries import public_documents
+
+    return Document.objects.all() if is_operator(user) else public_documents()
 
 
 def _claims(user: Any) -> QuerySet:
@@ -171,20 +230,16 @@ def build_resources(schemas: Any) -> list[Resource]:
         Resource("places", _entities("place"), entity_out, schemas.EntityOut,
                  type_field="place_kind", country_field="country", date_field="created_at__date",
                  search_fields=ENTITY_SEARCH, normalized_search_fields=ENTITY_NORMALIZED),
-        Resource("events",
-                 lambda user: Event.objects.select_related("place").prefetch_related("participations__entity"),
-                 event_out, schemas.EventOut, type_field="event_type", country_field="place__country",
+        Resource("events", _events, event_out, schemas.EventOut, type_field="event_type", country_field="place__country",
                  date_field="date", status_field="status", search_fields=("title", "description")),
-        Resource("agreements",
-                 lambda user: Agreement.objects.prefetch_related("party_links__entity", "event_links"),
-                 agreement_out, schemas.AgreementOut, type_field="agreement_type",
+        Resource("agreements", _agreements, agreement_out, schemas.AgreementOut, type_field="agreement_type",
                  country_field="parties__country", date_field="date", status_field="status",
                  search_fields=("title", "parties__name")),
         Resource("projects", lambda user: Project.objects.prefetch_related("parties", "agreements"),
                  project_out, schemas.ProjectOut, type_field="sector", country_field="parties__country",
                  date_field="created_at__date", status_field="stage",
                  search_fields=("title", "description")),
-        Resource("documents", lambda user: Document.objects.all(), document_out, schemas.DocumentOut,
+        Resource("documents", _documents, document_out, schemas.DocumentOut,
                  type_field="source_kind", date_field="published", status_field="status",
                  search_fields=("title", "source", "text")),
         Resource("claims", _claims, claim_out, schemas.ClaimOut, type_field="kind",
