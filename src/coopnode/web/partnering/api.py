@@ -115,6 +115,8 @@ class ProfileFilters(Schema):
     country: str | None = None
     language: str | None = None
     q: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
     mine: bool = False
     limit: int = 50
     offset: int = 0
@@ -171,11 +173,13 @@ def _lang(request: HttpRequest, lang: str | None) -> str:
 
 # --- profiles -------------------------------------------------------------------------------
 
-@router.get("/profiles", summary="Published profiles (filters: type, sector, country, language, q); mine=true for your own")
+@router.get("/profiles", summary="Published profiles (filters: type, sector, country, language, q, date_from/date_to of publication); mine=true for your own")
 def list_profiles(request: HttpRequest, filters: Query[ProfileFilters]) -> Any:
     user = optional_user(request)
     if filters.limit < 1 or filters.limit > MAX_LIMIT or filters.offset < 0:
         return error(422, f"limit must be 1…{MAX_LIMIT} and offset ≥ 0.")
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        return error(422, "date_from is after date_to.")
     base = Q.own_profiles(user) if filters.mine else Q.published_profiles()
     qs = Q.filter_profiles(base, filters.dict()).order_by("-updated_at")
     count = qs.count()

@@ -27,13 +27,18 @@ def published_profiles() -> QuerySet[CooperationProfile]:
 
 
 def filter_profiles(qs: QuerySet[CooperationProfile], filters: dict[str, Any]) -> QuerySet[CooperationProfile]:
-    """Apply browse filters (type, sector incl. its sub-sectors, country, language, text)."""
+    """Apply browse filters (type, sector incl. its sub-sectors, country, language, text,
+    publication dates)."""
     if filters.get("type"):
         qs = qs.filter(profile_type=filters["type"])
     if filters.get("country"):
         qs = qs.filter(country=str(filters["country"]).upper())
     if filters.get("language"):
         qs = qs.filter(language=filters["language"])
+    if filters.get("date_from"):
+        qs = qs.filter(published_at__date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        qs = qs.filter(published_at__date__lte=filters["date_to"])
     text = (filters.get("q") or "").strip()
     if text:
         qs = qs.filter(Q(title__icontains=text) | Q(summary__icontains=text) | Q(description__icontains=text)
