@@ -88,6 +88,7 @@ SURNAMES = frozenset(
 )
 SPEECH_VERBS = frozenset("""
 表示 指出 说 介绍 强调 认为 称 透露 坦言 提出 建议 出席 会见 致辞 讲话 主持 宣布 回忆 谈到 告诉 希望
+会谈 通话 率团 率领 访问 考察 签署 一行
 """.split())
 COUNTRY_ABBREVIATIONS = frozenset("中俄白印巴南哈吉塔乌土蒙伊埃沙阿越老柬泰缅新菲美日韩德法英意")
 
