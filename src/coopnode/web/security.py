@@ -19,6 +19,7 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -96,7 +97,11 @@ class LoginThrottleMiddleware:
                 minutes = max(1, lockout_seconds() // 60)
                 message = _("Too many failed log-ins. Wait %(minutes)d minutes and try again.") % {
                     "minutes": minutes}
-                response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+                try:
+                    body = render_to_string("members/login_throttled.html", {"message": message}, request=request)
+                except Exception:  # noqa: BLE001 — the refusal must not depend on the page rendering
+                    body = message
+                response = HttpResponse(body, status=429)
                 response["Retry-After"] = str(lockout_seconds())
                 return response
         return self.get_response(request)
