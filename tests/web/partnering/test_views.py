@@ -117,3 +117,12 @@ def test_partnering_pages_are_translated(client, make_member, org_ru):
     ru = client.get("/partnering/mine/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     zh = client.get("/partnering/mine/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "Мои профили" in ru and "我的资料" in zh
+
+
+def test_admin_lists_profiles_for_operators(client, make_member, operator, org_ru, make_profile):
+    make_profile(make_member("anna", org_ru), org_ru, title="Visible in admin")
+    operator.is_superuser = True
+    operator.save()
+    client.force_login(operator)
+    response = client.get("/admin/partnering/cooperationprofile/")
+    assert response.status_code == 200 and "Visible in admin" in response.content.decode()
