@@ -167,3 +167,11 @@ def test_organizations_get_the_country_their_name_states() -> None:
     countries = {e.name: e.country for e in doc.entities if e.type == "organization"}
     assert countries["Ministry of Communications and Informatization of Belarus"] == "BY"
     assert countries["Belarusian Embassy in China"] == "BY"
+
+
+def test_a_ministers_position_belongs_to_the_ministry_named_elsewhere() -> None:
+    doc = run("Minister of Communications and Informatization of Belarus Pavel Orlov spoke. "
+              "The Ministry of Communications and Informatization will host the event.")
+    position = next(p for p in doc.positions if p.person and p.person.name == "Pavel Orlov")
+    assert position.organization is not None
+    assert position.organization.name.startswith("Ministry of Communications and Informatization")

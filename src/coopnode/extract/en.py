@@ -712,8 +712,8 @@ class EnglishComponents:
             title = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)$", "", text[span_lo:span_hi].strip())
             inside = [e for e in entities if e.type != "person"
                       and span_lo <= e.start and e.end <= span_hi]
-            org = next((e for e in inside if e.type == "organization"), None) or next(
-                iter(inside), None)
+            org = next((e for e in inside if e.type == "organization"), None) or (
+                ministry_of_title(title, entities)) or next(iter(inside), None)
             result.append(PositionMention(start=span_lo, end=span_lo + len(title), text=title,
                                           title=title, person=person, organization=org))
         return result
@@ -769,6 +769,18 @@ class EnglishComponents:
                 found.append(AgreementMention(start=start, end=end, text=surface, type=kind,
                                               title=canonical_title(surface)))
         return sorted(found, key=lambda a: a.start)
+
+
+def ministry_of_title(title: str, entities: list[EntityMention]) -> EntityMention | None:
+    """"Deputy Minister of Communications and Informatization of the Republic of Belarus" belongs
+    to the "Ministry of Communications and Informatization …" the text names elsewhere."""
+    m = re.search(r"\bMinister of ((?:[A-Z][\w'’-]*|and|of|the)(?:[ ,]+(?:[A-Z][\w'’-]*|and|of|the))*)",
+                  title)
+    if m is None:
+        return None
+    portfolio = re.split(r" of (?:the )?", m.group(1))[0]
+    return next((e for e in entities if e.type == "organization"
+                 and e.name.startswith("Ministry of " + portfolio)), None)
 
 
 def _is_signing_verb(text: str, start: int, end: int) -> bool:
