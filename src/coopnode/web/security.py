@@ -21,7 +21,6 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 LOGIN_PATHS_EXTRA = ("/admin/login/",)
 
@@ -95,10 +94,9 @@ class LoginThrottleMiddleware:
             username = request.POST.get("username", "")
             if is_locked_out(request, username):
                 minutes = max(1, lockout_seconds() // 60)
-                message = _("Too many failed log-ins. Wait %(minutes)d minutes and try again.") % {
-                    "minutes": minutes}
+                message = f"Too many failed log-ins. Wait {minutes} minutes and try again."
                 try:
-                    body = render_to_string("members/login_throttled.html", {"message": message}, request=request)
+                    body = render_to_string("members/login_throttled.html", {"minutes": minutes}, request=request)
                 except Exception:  # noqa: BLE001 — the refusal must not depend on the page rendering
                     body = message
                 response = HttpResponse(body, status=429)
