@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from coopnode.web.registry.actions import NameSpec, do_create_entity
 from coopnode.web.registry.models import (
     Agreement,
     AgreementParty,
@@ -20,7 +21,6 @@ from coopnode.web.registry.models import (
     Event,
     EventParticipant,
 )
-from coopnode.web.registry.actions import NameSpec, do_create_entity
 from tests.factories import make_org, make_person, make_place
 
 TEXT = (

@@ -9,10 +9,10 @@ portal's calendar list shows them).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Callable
+from collections.abc import Callable, Iterable
 
-from icalendar import Calendar, Event as ICalEvent
+from icalendar import Calendar
+from icalendar import Event as ICalEvent
 
 from coopnode.web.registry.models import Event
 

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from coopnode.web.registry.models import Entity
 
-from . import queries, search as search_index
+from . import queries
+from . import search as search_index
 from .ical import events_to_ical
 from .models import SearchEntry
 
