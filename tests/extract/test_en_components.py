@@ -175,3 +175,8 @@ def test_a_ministers_position_belongs_to_the_ministry_named_elsewhere() -> None:
     position = next(p for p in doc.positions if p.person and p.person.name == "Pavel Orlov")
     assert position.organization is not None
     assert position.organization.name.startswith("Ministry of Communications and Informatization")
+
+
+def test_future_in_reported_speech_does_not_make_a_past_event_planned() -> None:
+    doc = run("At the forum held on June 5, the minister said cooperation will deepen.")
+    assert [(t.text, t.planned_hint) for t in doc.triggers] == [("forum", False)]

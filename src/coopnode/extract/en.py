@@ -800,17 +800,22 @@ def _cumulative(text: str, start: int) -> bool:
                           text[sentence_start + 1:start], re.IGNORECASE))
 
 
+_CLAUSE_END_RE = re.compile(r"[.;\n]|,(?!\s+(?:which|that|where|to be|set to|scheduled)\b)"
+                            r"|\b(?:said|says|noted|stressed|added|announced)\b")
+
+
 def _planned(text: str, start: int, end: int) -> bool:
-    """A future cue around a trigger: a verb in its sentence ("will be held", "is set to take
-    place") or an adjective right before it ("the upcoming forum")."""
+    """A future cue around a trigger: a verb in its clause ("will be held", "…, which is set to
+    take place") or an adjective right before it ("the upcoming forum").  Reported speech ("he
+    said cooperation will grow") is another clause."""
     if re.search(r"\b(?:upcoming|forthcoming|next|coming|planned|future)\s+(?:[\w-]+\s+){0,2}$",
                  text[max(0, start - 40):start], re.IGNORECASE):
         return True
-    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
-    hi_candidates = [i for i in (text.find(".", end), text.find("\n", end), text.find(";", end))
-                     if i != -1]
-    hi = min(hi_candidates) if hi_candidates else len(text)
-    return bool(_PLANNED_RE.search(text[lo + 1:hi]))
+    before = [m.end() for m in _CLAUSE_END_RE.finditer(text, max(0, start - 300), start)]
+    lo = before[-1] if before else max(0, start - 300)
+    after = _CLAUSE_END_RE.search(text, end)
+    hi = after.start() if after else len(text)
+    return bool(_PLANNED_RE.search(text[lo:hi]))
 
 
 def _is_anaphoric(surface: str) -> bool:
