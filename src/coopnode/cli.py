@@ -117,7 +117,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _require_init()
     from coopnode.web.server import run_server
 
-    return run_server(host=args.host, port=args.port, workers=args.workers)
+    return run_server(host=args.host, port=args.port, workers=args.workers,
+                      with_worker=not args.no_worker)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _require_init()
+    from django.core.management import call_command
+
+    call_command("run_huey", workers=args.workers, worker_type="thread", verbose=False)
+    return 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -250,6 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    p.add_argument("--no-worker", action="store_true",
+                   help="do not start the background worker (run `coopnode worker` separately)")
+
+    p = add("worker", cmd_worker, "run the background worker: feed polling, matching, expiry notices "
+            "(`serve` starts one unless --no-worker)", "coopnode worker")
+    p.add_argument("--workers", type=int, default=1, help="worker threads (default 1)")
 
     p = add("ingest", cmd_ingest, "store documents (file, folder, URL), extract their facts and queue them for review",
             "coopnode ingest ../shared/seed/000_9c0d123f5dd01e10.txt")

@@ -28,7 +28,7 @@ def data_dir() -> Path:
 def ensure_data_dir() -> Path:
     """Create the data directory and its sub-folders if they do not exist."""
     home = data_dir()
-    for sub in ("originals", "indexes", "keys", "backups"):
+    for sub in ("originals", "indexes", "keys", "backups", "static"):
         (home / sub).mkdir(parents=True, exist_ok=True)
     return home
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -24,7 +26,12 @@ class NodeServer(BaseApplication):  # type: ignore[misc]
         return application
 
 
-def run_server(*, host: str, port: int, workers: int = 2) -> int:
+def start_worker() -> subprocess.Popen[bytes]:
+    """The background task consumer (huey): feed polling, matching, expiry notices."""
+    return subprocess.Popen([sys.executable, "-m", "coopnode.cli", "worker"])
+
+
+def run_server(*, host: str, port: int, workers: int = 2, with_worker: bool = True) -> int:
     display_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     allowed = os.environ.get("COOPNODE_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
     if host not in ("0.0.0.0", "::") and host not in allowed.split(","):
@@ -32,6 +39,20 @@ def run_server(*, host: str, port: int, workers: int = 2) -> int:
     elif host in ("0.0.0.0", "::"):
         os.environ.setdefault("COOPNODE_ALLOWED_HOSTS", "*")
     print(f"coopnode is running: open http://{display_host}:{port}/  (Ctrl+C stops it)", flush=True)
+    worker = start_worker() if with_worker else None
+    try:
+        _serve(host, port, workers)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+    return 0
+
+
+def _serve(host: str, port: int, workers: int) -> None:
     NodeServer(
         {
             "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
@@ -44,4 +65,3 @@ def run_server(*, host: str, port: int, workers: int = 2) -> int:
             "preload_app": True,
         }
     ).run()
-    return 0
