@@ -68,3 +68,10 @@ def test_unknown_profile_type_is_rejected():
 def test_text_joins_title_summary_description():
     p = make_profile(title="T", summary="S", description="D")
     assert p.text == "T\nS\nD"
+
+
+def test_encoder_text_is_capped_so_long_descriptions_do_not_slow_matching():
+    from coopnode.match.profile import MAX_TEXT_CHARS
+
+    p = make_profile(title="Need", description="x" * 10 * MAX_TEXT_CHARS)
+    assert p.text.startswith("Need\n") and len(p.text) == MAX_TEXT_CHARS

@@ -13,6 +13,9 @@ from enum import StrEnum
 from typing import Any
 
 
+MAX_TEXT_CHARS = 1000
+
+
 class ProfileType(StrEnum):
     BUSINESS_OFFER = "business_offer"
     BUSINESS_REQUEST = "business_request"
@@ -101,8 +104,11 @@ class Profile:
 
     @property
     def text(self) -> str:
-        """The text the encoder reads: title, summary and description in that order."""
-        return "\n".join(p for p in (self.title, self.summary, self.description) if p)
+        """The text the encoder reads: title, summary and description in that order, cut at
+        :data:`MAX_TEXT_CHARS`. The need is stated up front; a long description adds little
+        meaning but costs encoding time in proportion to its length."""
+        full = "\n".join(p for p in (self.title, self.summary, self.description) if p)
+        return full[:MAX_TEXT_CHARS]
 
     def is_active(self, today: date | None = None) -> bool:
         """Expired profiles drop out of matching; a profile without expiry stays active."""
