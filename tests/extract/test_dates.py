@@ -93,3 +93,8 @@ def test_first_absolute_date_skips_year_less_dates():
 def test_relative_dates_are_found_in_very_long_texts_too():
     text = "Во вторник прошла встреча. " + "Текст без дат. " * 10_000
     assert find_dates_in_text(text, "ru", "2026-06-05")[0].value == "2026-06-02"
+
+
+def test_a_month_without_a_year_takes_the_document_year():
+    assert values("Стороны договорились подписать в декабре соглашение.", "ru", "2025-10-16") == [
+        ("2025-12", "month")]

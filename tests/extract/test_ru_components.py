@@ -107,3 +107,17 @@ def test_sentences_never_cross_a_line_break():
     doc = run("Заголовок без точки\n5 июня 2026 года прошла встреча. Стороны обсудили планы.")
     assert [s.text for s in doc.sentences] == [
         "Заголовок без точки", "5 июня 2026 года прошла встреча.", "Стороны обсудили планы."]
+
+
+def test_titles_do_not_swallow_idioms_or_other_people():
+    doc = run("Делегация во главе с Министром связи Константином Шульганом прибыла. "
+              "Участвовали Министр связи Республики Беларусь Константин Шульган и губернатор "
+              "провинции Шэньси Чжао Ган.")
+    titles = {(p.person.name, p.title) for p in doc.positions}
+    assert ("Чжао Ган", "губернатор провинции Шэньси") in titles
+    assert all(not title.startswith("глав") for _name, title in titles)
+
+
+def test_an_unnamed_lower_case_document_is_not_an_agreement():
+    doc = run("Стороны договорились о встрече и подписали договор.")
+    assert doc.agreements == []

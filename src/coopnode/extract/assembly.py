@@ -573,16 +573,17 @@ def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
 
 
 def _place_of(sentence_entities: list[Entity], place_kind: Callable[[str | None], str | None],
-              trigger: Span) -> Entity | None:
-    """The place in the sentence: a city or region before a country, nearest the trigger."""
+              trigger: Span, sentence_start: int = 0) -> Entity | None:
+    """The place in the sentence: a city, then a region, then a country; the first named
+    ("в городе Сиань (провинция Шэньси, КНР)" -> Сиань)."""
     places = [e for e in sentence_entities if e.type == "place"]
     if not places:
         return None
 
     def rank(entity: Entity) -> tuple[int, int]:
         kind = place_kind(entity.gazetteer_id) or _ru_kind(entity.name)
-        distance = min(abs(m.start - trigger.start) for m in entity.mentions)
-        return (1 if kind == "country" else 0, distance)
+        first = min(m.start for m in entity.mentions if m.start >= sentence_start)
+        return ({"city": 0, "country": 3}.get(kind or "", 1), first)
 
     return min(places, key=rank)
 
@@ -632,7 +633,7 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
             if entity not in in_sentence:
                 in_sentence.append(entity)
         participants = [e.id for e in in_sentence if e.type in ("person", "organization")]
-        place = _place_of(in_sentence, place_kind, trigger)
+        place = _place_of(in_sentence, place_kind, trigger, sentence.start)
         key = (trigger.type, value)
         for earlier in ranged:                    # "7月11日" inside "7月10日至11日"
             if earlier.type == trigger.type and earlier.until and value and \
@@ -785,8 +786,8 @@ def assemble_agreements(doc: Doc, entity_of: dict[tuple[int, int], Entity]) -> l
             if date is None and near:
                 found = _sentence_date(doc, sentence, near[-1], dates, sentences, index,
                                        titles)
-                if found is not None:
-                    date = found.value
+                if found is not None and _status(found.value, doc.published, False) == "past":
+                    date = found.value           # a signing still to come has no date yet
         if not parties:
             parties = countries
         sentence = evidence_sentence or Span(best.start, best.end, best.text)

@@ -104,6 +104,10 @@ _RU_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![\w])" + _RU_MONTH.format(g="m")
                 + r"(?:\s+(?P<rel>т\.\s?г\.|текущего года|этого года|сего года|будущего года"
                 r"|следующего года|прошлого года))", re.I), "mrel"),
+    # "в декабре", "в середине июня": the month of the document's year
+    (re.compile(r"(?<![\w])в\s+(?:(?:середине|начале|конце|первой|второй)\s+(?:половине\s+)?)?"
+                + _RU_MONTH.format(g="m") + r"(?!\s+(?:\d|т\.|текущ|этого|сего|будущ|следующ|прошл))",
+                re.I), "m"),
     # "в 2024 году", "в 2018-2019 годах"
     (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*[-–—]\s*(?:19|20)\d{2})?\s*"
                 r"(?:года|году|год|годах|годы|г\.)(?![а-яё])", re.I), "y"),
@@ -224,6 +228,8 @@ def _pattern_candidates(text: str, patterns: list[tuple[re.Pattern[str], str]],
                 relative = f"year:{_ru_year_offset(groups['rel']):+d}"
             if kind == "y" and year is None:
                 continue
+            if kind == "m":
+                relative = "year:+0"            # year-less month: resolved against the anchor
             yield _Candidate(match.start(), match.end(), year, month, day, relative)
 
 

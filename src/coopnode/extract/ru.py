@@ -382,7 +382,8 @@ _TITLE_WORDS = (
 )
 _TITLE_START = re.compile(r"(?<![а-яёА-ЯЁ-])" + _TITLE_WORDS + r"(?![а-яё])", re.I)
 _TITLE_PERIOD = re.compile(r"\s+(?:в|с)\s+\d{4}(?:\s*[-–—]\s*\d{4})?\s*(?:годах|году|г\.|гг\.)?\s*$")
-_TITLE_BREAK = re.compile(r"[.;:!?\n]|\s[-–—]\s|,\s|\s(?:с|со|к|от|для|у|в|на)\s(?=[а-яё])")
+_TITLE_BREAK = re.compile(r"[.;:!?\n]|\s[-–—]\s|,\s|\s(?:с|со|к|от|для|у)\s|\s(?:в|на)\s(?=[а-яё])")
+_IDIOM_BEFORE_TITLE = re.compile(r"во\s+\Z", re.I)
 
 
 def find_positions(doc: Doc) -> list[PositionMention]:
@@ -402,6 +403,12 @@ def find_positions(doc: Doc) -> list[PositionMention]:
             if _TITLE_BREAK.search(rest) or _TITLE_BREAK.search(between[:match.end()
                                                                          - match.start()]):
                 continue
+            start = window_start + match.start()
+            if _IDIOM_BEFORE_TITLE.search(text, max(0, start - 4), start):
+                continue                                 # "во главе с …" is not a title
+            if any(start <= other.start < person.start for other in persons
+                   if other is not person):
+                continue                                 # another person's title
             start = window_start + match.start()
             end = person.start
             period = _TITLE_PERIOD.search(text, start, end)
@@ -503,7 +510,8 @@ _AGREEMENT_HEADS: list[tuple[AgreementType, str, str]] = [
     ("declaration", r"[Дд]екларац[а-я]+", "Декларация"),
     ("declaration", r"(?:[Сс]овместн[а-я]+\s+)?[Кк]оммюнике", "Коммюнике"),
     ("agreement", r"(?:[Мм]ежправительственн[а-я]+\s+)?[Сс]оглашени[а-я]*", "Соглашение"),
-    ("contract", r"[Кк]онтракт[а-я]*|[Дд]оговор[а-я]*", "Договор"),
+    ("contract", r"[Кк]онтракт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|[Дд]оговор(?:а|у|ом|е|ы|ов|ам|ами|ах)?",
+     "Договор"),
     ("other", r"[Пп]ротокол[а-я]*|[Пп]рограмм[а-я]+\s+сотрудничеств[а-я]*", "Протокол"),
 ]
 _AGREEMENT_TAIL = re.compile(
@@ -529,6 +537,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             tail = tail.rstrip()
             if tail.split()[:1] and tail.split()[0] == "между":
                 tail = ""
+            if not tail.strip() and match.group()[:1].islower():
+                continue                  # "подписали договор": an unnamed document
             end = match.end() + len(tail)
             if covered[match.start()]:
                 continue
