@@ -180,3 +180,10 @@ def test_a_ministers_position_belongs_to_the_ministry_named_elsewhere() -> None:
 def test_future_in_reported_speech_does_not_make_a_past_event_planned() -> None:
     doc = run("At the forum held on June 5, the minister said cooperation will deepen.")
     assert [(t.text, t.planned_hint) for t in doc.triggers] == [("forum", False)]
+
+
+def test_regression_names_do_not_run_across_a_full_stop_or_join_two_brands() -> None:
+    doc = run("China Mobile and China Telecom signed deals with Rostelecom. The Ministry of "
+              "Industry and Information Technology welcomed it.")
+    assert {"China Mobile", "China Telecom", "Rostelecom",
+            "Ministry of Industry and Information Technology"} <= names(doc, "organization")

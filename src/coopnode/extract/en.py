@@ -64,7 +64,7 @@ CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in", "de", "&"})
 
 _CAP_WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z]|\([A-Z][\w ]*\)|[\"“«][A-Z][^\"”».\n]{0,40}[\"”»])"
 _CHUNK_RE = re.compile(
-    r"(?<!\w)[A-Z][\w'’.&-]*[\w'’]?"
+    r"(?<!\w)[A-Z](?:[\w'’.&-]*[\w'’])?"
     r"(?:[ \t]+(?:(?:of|for|on|and|the|de|&)[ \t]+)*" + _CAP_WORD + r")*"
 )
 _ABBR_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
@@ -254,7 +254,9 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
             continue
         # "Belarusian State University and Huawei": a head noun closes the first name
         m_and = re.search(r"\s+and\s+(?!the\s)", piece)
-        if m_and and piece[: m_and.start()].split()[-1] in ORG_HEADS:
+        if m_and and (piece[: m_and.start()].split()[-1] in ORG_HEADS or (
+                len(piece[: m_and.start()].split()) >= 2
+                and (en_lexicon.lookup(piece[m_and.end():].split()[0]) or _NoEntry).type == "place")):
             result.append((lo, lo + m_and.start()))
             if chunk_type(piece[m_and.end():]):
                 result.append((lo + m_and.end(), hi))
@@ -443,8 +445,10 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
         if kind == "organization" and head_type is None and not (
             len(tokens) == 1 and is_acronym(tokens[0])
         ):
-            # a multi-word ORG with no head noun is usually a theme or an event name
-            if len(tokens) > 1:
+            # a multi-word ORG with no head noun is usually a theme or an event name, unless it
+            # is a short brand-like name ("China Mobile")
+            if len(tokens) > 3 or any(t in DOMAIN_WORDS or t.lower() in CONNECTORS
+                                      or not t[:1].isupper() for t in tokens):
                 continue
         found.append(_Candidate(start, end, head_type or kind, surface, 1, "spacy"))
     return found
