@@ -24,6 +24,9 @@ def test_confirmed_ceremony_reaches_the_public_calendar(node, context_factory):
     operator.locator("#id_password").fill(node.password)
     operator.locator("form.stacked button[type=submit]").click()
     operator.wait_for_url(re.compile(r"/operator/upload/"))
+    # an operator sees the Operator link in the shared navigation; the public page does not
+    assert operator.locator(".main-nav .nav-operator").is_visible()
+    assert public.locator(".main-nav .nav-operator").count() == 0
     operator.locator("input[type=file]").set_input_files(str(SEED))
     operator.locator("input[type=file]").evaluate("el => el.form.requestSubmit()")
     operator.wait_for_url(re.compile(r"/operator/review/"), timeout=180_000)
