@@ -165,3 +165,9 @@ def test_a_five_megabyte_text_in_an_unknown_language_works():
     assert len(text) > 5_000_000
     result = extract_document(text, lang="la")
     assert result.language == "la"
+
+
+def test_a_deadline_is_not_the_date_of_an_event():
+    result = extract_document("Саммит утвердил Стратегию развития до 2035 года.", lang="ru",
+                              published="2025-09-01")
+    assert all(event.date != "2035" for event in result.events)

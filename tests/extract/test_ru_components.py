@@ -121,3 +121,8 @@ def test_titles_do_not_swallow_idioms_or_other_people():
 def test_an_unnamed_lower_case_document_is_not_an_agreement():
     doc = run("Стороны договорились о встрече и подписали договор.")
     assert doc.agreements == []
+
+
+def test_a_declaration_named_by_a_place_adjective():
+    doc = run("По итогам саммита была принята Тяньцзиньская декларация.")
+    assert [(a.type, a.title) for a in doc.agreements] == [("declaration", "Тяньцзиньская декларация")]

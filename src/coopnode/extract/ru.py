@@ -504,6 +504,8 @@ def find_triggers(doc: Doc) -> list[EventTrigger]:
 
 # --- agreements ---------------------------------------------------------------------------------
 
+# "Тяньцзиньская декларация", "Казанской декларации": a place adjective names the document
+_PLACE_ADJECTIVE = r"(?:[А-ЯЁ][а-яё]+(?:ск|цк)(?:ая|ое|ий|ой|ую|ого|ом|ей)\s+)?"
 _AGREEMENT_HEADS: list[tuple[AgreementType, str, str]] = [
     ("memorandum", r"[Мм]еморандум[а-я]*", "Меморандум"),
     ("roadmap", r"[Дд]орожн[а-я]+\s+карт[а-я]*", "Дорожная карта"),
@@ -527,7 +529,8 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     found: list[AgreementMention] = []
     covered = bytearray(len(text) + 1)        # characters already inside an agreement name
     for atype, head, label in _AGREEMENT_HEADS:
-        for match in re.finditer(r"(?<![а-яё])(?:" + head + r")(?![а-яё])", text):
+        for match in re.finditer(r"(?<![А-ЯЁа-яё])" + _PLACE_ADJECTIVE + r"(?:" + head
+                                 + r")(?![а-яё])", text):
             tail_match = _AGREEMENT_TAIL.match(text, match.end())
             tail = tail_match.group() if tail_match else ""
             stop = _TAIL_STOP.search(tail)
