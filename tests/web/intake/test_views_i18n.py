@@ -32,3 +32,4 @@ def test_operator_dashboard_in_the_operator_language(client, accept, expected): 
         page = client.get("/operator/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
     for text in expected:
         assert text in page
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja.security import HttpBearer, SessionAuth
 
 from ..accounts import is_operator
@@ -31,7 +32,7 @@ def optional_user(request: HttpRequest) -> AbstractBaseUser | None:
     if header.lower().startswith("bearer "):
         user = user_for_token(header[7:].strip())
         if user is None:
-            raise ApiError(401, "The API token is not valid or was revoked.")
+            raise ApiError(401, _("The API token is not valid or was revoked."))
         return user
     user = getattr(request, "user", None)
     return user if user is not None and user.is_authenticated else None
@@ -44,5 +45,5 @@ def caller(request: HttpRequest) -> AbstractBaseUser:
 def require_operator(request: HttpRequest) -> AbstractBaseUser:
     user = caller(request)
     if not is_operator(user):
-        raise ApiError(403, "Only operators may do this.")
+        raise ApiError(403, _("Only operators may do this."))
     return user

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
@@ -55,19 +56,19 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
                    for e in exc.errors]
-        return answer(request, 422, "The request is not valid; see details.", details=details)
+        return answer(request, 422, _("The request is not valid; see details."), details=details)
 
     @api.exception_handler(AuthenticationError)
     def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        response = answer(request, 401, "Authentication required: send 'Authorization: Bearer <token>' "
-                                        "or log in (with a CSRF token for writes).")
+        response = answer(request, 401, _("Authentication required: send 'Authorization: Bearer <token>' "
+                                          "or log in (with a CSRF token for writes)."))
         response["WWW-Authenticate"] = "Bearer"
         return response
 
     @api.exception_handler(Throttled)
     def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
         wait = getattr(exc, "wait", None)
-        response = answer(request, 429, "Too many requests; slow down and try again later.",
+        response = answer(request, 429, _("Too many requests; slow down and try again later."),
                           details={"retry_after": wait})
         if wait:
             response["Retry-After"] = str(int(wait) + 1)
@@ -79,19 +80,19 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(Http404)
     def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return answer(request, 404, "No such record.")
+        return answer(request, 404, _("No such record."))
 
     @api.exception_handler(ObjectDoesNotExist)
     def _does_not_exist(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return answer(request, 404, "No such record.")
+        return answer(request, 404, _("No such record."))
 
     @api.exception_handler(PermissionDenied)
     def _denied(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return answer(request, 403, str(exc) or "You are not allowed to do this.")
+        return answer(request, 403, str(exc) or _("You are not allowed to do this."))
 
     @api.exception_handler(RequestDataTooBig)
     def _too_big(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return answer(request, 413, "The request body is larger than this node accepts.")
+        return answer(request, 413, _("The request body is larger than this node accepts."))
 
     @api.exception_handler(ConcurrentEditError)
     def _conflict(request: HttpRequest, exc: ConcurrentEditError) -> HttpResponse:
@@ -112,4 +113,4 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Exception)
     def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
         log.exception("API error on %s %s", request.method, request.path)
-        return answer(request, 500, "Something went wrong on the server; it has been logged.")
+        return answer(request, 500, _("Something went wrong on the server; it has been logged."))
