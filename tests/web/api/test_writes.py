@@ -200,3 +200,22 @@ def test_openapi_document_lists_the_endpoints(client):  # type: ignore[no-untype
         assert expected in paths
     assert client.get("/api/docs").status_code == 200
     assert Entity.objects.count() == 0
+
+
+def test_an_admin_issues_a_token_for_someone_in_the_admin(client):  # type: ignore[no-untyped-def]
+    import re
+
+    from django.contrib.auth import get_user_model
+
+    from coopnode.web.api.models import ApiToken
+
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "a-long-admin-password-1")
+    member = make_member(make_org(name_en="Acme"))
+    client.force_login(admin)
+    page = client.post("/admin/api/apitoken/add/", {"owner": member.pk, "name": "sync"}, follow=True)
+    raw = re.search(r"cn_[\w-]{20,}", page.content.decode()).group(0)
+    client.logout()
+    assert client.get("/api/me", HTTP_AUTHORIZATION=f"Bearer {raw}").json()["username"] == "member"
+    assert AuditLog.objects.filter(action="api_token.create", actor="root").exists()
+    token = ApiToken.objects.get()
+    assert token.digest != raw

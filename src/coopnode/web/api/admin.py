@@ -6,10 +6,10 @@ The plaintext is generated on save and shown once in the admin's message bar.
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.utils import timezone
 
+from ..registry import audit
 from .models import ApiToken
-from .tokens import TOKEN_PREFIX, token_digest
+from .tokens import do_revoke_token, new_secret
 
 
 @admin.register(ApiToken)
@@ -23,12 +23,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
         if not change:
-            import secrets
-
-            raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-            obj.prefix = raw[:10]
-            obj.digest = token_digest(raw)
+            raw, obj.prefix, obj.digest = new_secret()
             super().save_model(request, obj, form, change)
+            audit.record("api_token.create", obj, user=request.user, owner=obj.owner.get_username(),
+                         prefix=obj.prefix, via="admin")
             messages.warning(
                 request, f"New API token for {obj.owner}: {raw} — copy it now, it is not shown again."
             )
@@ -37,4 +35,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description="Revoke the selected tokens")
     def revoke(self, request, queryset):  # type: ignore[no-untyped-def]
-        queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        for token in queryset.filter(revoked_at__isnull=True):
+            do_revoke_token(token, user=request.user)

@@ -20,15 +20,19 @@ def token_digest(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+def new_secret() -> tuple[str, str, str]:
+    """A fresh token: (plaintext, prefix shown in lists, digest stored)."""
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    return raw, raw[:10], token_digest(raw)
+
+
 def do_create_token(
     owner: AbstractBaseUser, *, name: str = "", user: AbstractBaseUser | None = None
 ) -> tuple[ApiToken, str]:
     """Make a new token for ``owner``; returns the row and the plaintext, shown only this once."""
-    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    raw, prefix, digest = new_secret()
     with transaction.atomic():
-        token = ApiToken.objects.create(
-            owner=owner, name=name.strip()[:100], prefix=raw[:10], digest=token_digest(raw)
-        )
+        token = ApiToken.objects.create(owner=owner, name=name.strip()[:100], prefix=prefix, digest=digest)
         audit.record("api_token.create", token, user=user or owner, owner=owner.get_username(),
                      prefix=token.prefix)
     return token, raw
