@@ -165,3 +165,8 @@ def test_a_recognised_name_that_speaks_is_a_person() -> None:
 def test_company_names_jieba_knows_and_no_bare_government() -> None:
     doc = run("中国电信与中兴通讯参加。市人民政府有关部门表示支持。")
     assert names(doc, "organization") == {"中国电信", "中兴通讯"}
+
+
+def test_regression_transliterated_name_before_a_title_after_a_particle() -> None:
+    doc = run("习近平会见了卢卡申科总统。")
+    assert names(doc, "person") == {"习近平", "卢卡申科"}

@@ -72,7 +72,7 @@ TRANSLIT = frozenset(
     "帕潘佩彭皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提廷图托瓦万旺威韦"
     "维温沃乌伍西希锡席夏谢辛休雅亚扬耶叶伊因英尤约泽扎詹兹佐娃茨纽尚京吐木牙孜热甫买提江古丽"
     "不都肉孜阿卜努尔艾合买买提克依拜罕夏哈尼牙孜吾斯曼奴鄂芙薇蕾黛希茹娅捷霍巴赫若昆"
-    "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝片"
+    "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝片申"
 )
 # Further characters seen in transliterations; only trusted next to a middle dot
 # (亚历山大·…), because alone they are too common in ordinary words.
@@ -451,7 +451,7 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 add(prev.start, prev.end, "title")
             else:
                 start = translit_run(text, tok.start, -1)
-                if tok.start - start >= 2 and (start == 0 or text[start - 1] in "和与及、，,同在 “\"（("):
+                if tok.start - start >= 2 and (start == 0 or text[start - 1] in "和与及、，,同在 “\"（(了向对给被由的见\n。；：:"):
                     add(start, tok.start, "title-translit")
     # a name jieba recognised, as the subject of a verb of speaking or attending ("张明指出")
     for i, tok in enumerate(tokens[:-1]):
@@ -472,7 +472,8 @@ def _plausible_name(word: str) -> bool:
         return True
     if len(word) == 4 and word[:2] in {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐"}:
         return True
-    return len(word) >= 2 and all(c in TRANSLIT for c in word)
+    foreign = sum(c in TRANSLIT_DOTTED for c in word)
+    return len(word) >= 2 and foreign == len(word) or len(word) >= 3 and foreign >= len(word) - 1
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
