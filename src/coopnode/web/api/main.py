@@ -29,7 +29,7 @@ from ..intake.uploads import (
     UploadTooLarge,
     item_from_text,
     item_from_upload,
-    limit_text,
+    too_large_message,
     upload_too_large,
 )
 from ..members.actions import ProfileChange, do_update_profile, organization_of
@@ -174,7 +174,7 @@ def upload_document(
     user = require_operator(request)
     stopped = upload_too_large(request)
     if stopped:
-        raise ApiError(413, f"{stopped} is larger than the limit; the limit is {limit_text()}.")
+        raise ApiError(413, too_large_message(stopped))
     if file is None:
         raise ApiError(422, "Send the document as the multipart field 'file'.")
     try:

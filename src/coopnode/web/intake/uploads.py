@@ -110,6 +110,10 @@ class DocumentSizeLimitHandler(FileUploadHandler):
         return None
 
 
+def too_large_message(name: str) -> str:
+    return f"{name} is larger than the limit; the limit is {limit_text()}."
+
+
 def upload_too_large(request) -> str | None:  # type: ignore[no-untyped-def]
     """The name of the upload the size limit stopped, if any (parses the body if not done yet)."""
     _ = request.FILES

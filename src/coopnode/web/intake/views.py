@@ -19,6 +19,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,6 +42,7 @@ from .uploads import (
     UploadTooLarge,
     item_from_upload,
     limit_text,
+    too_large_message,
     upload_too_large,
 )
 
@@ -88,12 +90,7 @@ def _ingested(request: HttpRequest, result: Any) -> HttpResponse:
         messages.success(request, result.summary)
     else:
         messages.info(request, result.summary)
-    return redirect(f"{_review_url()}?document={result.document.pk}")
-
-
-def _review_url() -> str:
-    from django.urls import reverse
-    return reverse("intake:review")
+    return redirect(f"{reverse('intake:review')}?document={result.document.pk}")
 
 
 @operator_required
@@ -105,7 +102,7 @@ def ingest_file(request: HttpRequest) -> HttpResponse:
     stopped = upload_too_large(request) if request.method == "POST" else None
     if stopped:
         form = forms.UploadForm()
-        refused = f"{stopped} is larger than the limit; the limit is {limit_text()}."
+        refused = too_large_message(stopped)
         status = 413
     elif request.method == "POST" and form.is_valid():
         try:
