@@ -296,9 +296,15 @@ def _near_name_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
 
 def _prefix_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
     """Join a shortened organization name to the one longer name it starts ("Министерство
-    промышленности и информатизации" -> "… КНР")."""
+    промышленности и информатизации" -> "… КНР"); a one-word short form only when the rest
+    is a place ("Минсвязи" -> "Минсвязи Беларуси", but not "BRICS" -> "BRICS PartNIR …")."""
     orgs = [i for i, m in enumerate(mentions) if m.type == "organization"]
     folded = {i: fold(mentions[i].name).split() for i in orgs}
+    place_tokens: set[str] = set()
+    for m in mentions:
+        if m.type == "place":
+            place_tokens.update(prefix_tokens(m.name))
+            place_tokens.update(prefix_tokens(m.text))
     by_first: dict[str, list[int]] = {}
     for j in orgs:
         if folded[j]:
@@ -308,7 +314,9 @@ def _prefix_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
         if not words or len(words) < 2 and not _looks_abbreviated(mentions[i].name):
             continue
         candidates = {uf.find(j) for j in by_first.get(words[0], ())
-                      if len(folded[j]) > len(words) and folded[j][: len(words)] == words}
+                      if len(folded[j]) > len(words) and folded[j][: len(words)] == words
+                      and (len(words) >= 2 or all(w[:5] in place_tokens
+                                                  for w in folded[j][len(words):]))}
         candidates.discard(uf.find(i))
         if len(candidates) == 1:
             uf.union(i, candidates.pop())
@@ -498,6 +506,7 @@ class Event:
     cameo: str
     trigger_end: int = 0
     until: str | None = None
+    trigger_text: str = ""
 
     def to_contract(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.type, "date": self.date,
@@ -658,16 +667,29 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
                       evidence=evidence, evidence_span=(sentence.start, sentence.end),
                       cameo=cameo_code(trigger.type, status, evidence))
         event.trigger_end = trigger.end
+        event.trigger_text = trigger.text
         event.until = date.until if date else None
         by_key[key] = event
         events.append(event)
         if event.until:
             ranged.append(event)
+    events = _drop_openings_of_forums(events)
     dated_types = {e.type for e in events if e.date}
     kept = [e for e in events if e.date or e.type not in dated_types]
     for number, event in enumerate(kept, start=1):
         event.id = f"v{number}"
     return kept
+
+
+_OPENING = re.compile(r"open|откры|开幕|启动", re.I)
+
+
+def _drop_openings_of_forums(events: list[Event]) -> list[Event]:
+    """"The forum opened on Monday": the opening of a forum reported with it is the forum."""
+    forums = {(e.evidence_span, e.date) for e in events if e.type == "forum"}
+    return [e for e in events
+            if not (e.type == "ceremony" and (e.evidence_span, e.date) in forums
+                    and _OPENING.search(e.trigger_text))]
 
 
 def _same_event(existing: Event, trigger: Span, sentence: Span) -> bool:
