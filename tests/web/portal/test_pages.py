@@ -224,3 +224,14 @@ class _today:
 
     def __exit__(self, *exc: object) -> None:
         self.patch.stop()
+
+
+def test_server_error_view_answers_with_the_readable_page(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("ru"):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Что-то пошло не так" in body and "Traceback" not in body

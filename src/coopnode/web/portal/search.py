@@ -269,6 +269,7 @@ def search(query: str, *, limit: int = 60) -> list[SearchHit]:
     words = _query_words(query)
     if not words:
         return []
+    _heal_empty_index()
     hits: dict[tuple[str, uuid.UUID], SearchHit] = {}
     for hit in _full_text(words, limit):
         hits[(hit.kind, hit.object_id)] = hit
@@ -301,6 +302,16 @@ def _documents_mentioning(entity_ids: list[uuid.UUID]) -> list[tuple[uuid.UUID, 
         .distinct()
     )
     return [(doc_id, title or "") for doc_id, title in rows[:50]]
+
+
+def _heal_empty_index() -> None:
+    """An empty index over a non-empty registry (a database restored from a dump made before the
+    portal existed, a bulk import) is rebuilt on the first search instead of finding nothing."""
+    from coopnode.web.registry.models import Entity
+
+    if not SearchEntry.objects.exists() and Entity.objects.exists():
+        log.warning("search index empty: rebuilding it")
+        rebuild_index()
 
 
 def highlight_terms(query: str) -> list[str]:
