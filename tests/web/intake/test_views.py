@@ -172,3 +172,16 @@ def test_the_seed_press_release_end_to_end_through_the_real_pipeline(client):  #
     client.post(f"/operator/review/{claims[0].pk}/", {"decision": "confirm"})
     claims[0].refresh_from_db()
     assert claims[0].status == "confirmed"
+
+
+def test_a_candidate_merged_since_is_offered_as_its_survivor(operator_client):  # type: ignore[no-untyped-def]
+    from coopnode.web.registry.merge import do_merge
+
+    survivor, duplicate = make_org(name_en="Belarus Ministry of Communications"), make_org(name_en="Mincom")
+    claim = make_claim(make_document(), candidates=[duplicate])
+    do_merge(survivor, duplicate, actor="test")
+    page = operator_client.get(f"/operator/review/{claim.pk}/").content.decode()
+    assert "Belarus Ministry of Communications</strong>" in page
+    operator_client.post(f"/operator/review/{claim.pk}/", {"decision": "pick", "entity_id": str(duplicate.pk)})
+    claim.refresh_from_db()
+    assert claim.entity == survivor

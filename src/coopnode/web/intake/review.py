@@ -49,9 +49,11 @@ def do_decide_claim(
     if decision == "pick":
         if not entity_id or str(entity_id) not in candidate_ids(claim):
             raise RegistryError("Pick one of the ranked candidates shown for this mention.")
-        entity = Entity.objects.filter(pk=entity_id).first()
+        entity = Entity.all_objects.filter(pk=entity_id).first()
+        while entity is not None and entity.merged_into_id is not None:  # merged since: its survivor
+            entity = Entity.all_objects.filter(pk=entity.merged_into_id).first()
         if entity is None:
-            raise RegistryError("That candidate no longer exists (it may have been merged).")
+            raise RegistryError("That candidate no longer exists.")
         status = ClaimStatus.CONFIRMED if entity.pk == claim.entity_id else ClaimStatus.CORRECTED
         return do_review_claim(claim, status=status, user=user, entity=entity,
                                note=note or f"picked candidate {entity.name}")

@@ -139,7 +139,7 @@ def ingest_url(request: HttpRequest) -> HttpResponse:
             return _ingested(request, result)
         except IntakeError as exc:
             form.add_error("url", str(exc))
-            status = 413 if "limit" in str(exc) else 400
+            status = 413 if "the limit is" in str(exc) else 400  # read_url's size refusal
     elif request.method == "POST":
         status = 400
     return render(request, "intake/ingest_url.html", {"form": form}, status=status)
@@ -211,6 +211,17 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _current_entity(entity_id: str) -> Entity | None:
+    """The entity a stored candidate id stands for today (following merges), if any."""
+    pk = _uuid_or_none(entity_id)
+    entity = Entity.all_objects.filter(pk=pk).first() if pk else None
+    seen = set()
+    while entity is not None and entity.merged_into_id is not None and entity.pk not in seen:
+        seen.add(entity.pk)
+        entity = Entity.all_objects.filter(pk=entity.merged_into_id).first()
+    return entity
+
+
 @operator_required
 def review_claim(request: HttpRequest, pk: Any) -> HttpResponse:
     claim = get_object_or_404(Claim.objects.select_related("document", "entity"), pk=pk)
@@ -234,7 +245,7 @@ def review_claim(request: HttpRequest, pk: Any) -> HttpResponse:
         status = 400
     candidates = []
     for candidate in (claim.data or {}).get("candidates", []):
-        entity = Entity.objects.filter(pk=candidate.get("id")).first()
+        entity = _current_entity(str(candidate.get("id", "")))
         candidates.append({**candidate, "entity": entity, "current": str(candidate.get("id")) == str(claim.entity_id)})
     return render(request, "intake/review_claim.html", {
         "claim": claim, "form": form, "candidates": candidates,
