@@ -187,3 +187,10 @@ def test_regression_names_do_not_run_across_a_full_stop_or_join_two_brands() -> 
               "Industry and Information Technology welcomed it.")
     assert {"China Mobile", "China Telecom", "Rostelecom",
             "Ministry of Industry and Information Technology"} <= names(doc, "organization")
+
+
+def test_title_case_headline_capitals_do_not_make_names() -> None:
+    doc = run("Belarus Ministry Meets Xinjiang Delegation To Discuss Digital Cooperation\n"
+              "The Ministry of Communications and Informatization of Belarus met a delegation.")
+    assert names(doc, "organization") == {"Ministry of Communications and Informatization of Belarus"}
+    assert {"Belarus", "Xinjiang"} <= names(doc, "place")

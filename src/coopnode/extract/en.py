@@ -380,6 +380,20 @@ def _chunk_candidates(text: str) -> list[_Candidate]:
     return found
 
 
+def is_title_case_headline(line: str) -> bool:
+    """"Belarus Ministry Meets Xinjiang Delegation": every word capitalised, so capitals say
+    nothing about names (the body names them again in running text)."""
+    tokens = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if len(tokens) < 4 or line.rstrip().endswith((".", "?", "!")) and len(tokens) > 20:
+        return False
+    small = [t for t in tokens[1:] if t.lower() in {"to", "in", "with", "for", "and", "on", "at",
+                                                    "of", "the", "a", "as", "by", "from"}]
+    capital_small = [t for t in small if t[0].isupper()]
+    content = [t for t in tokens if t.lower() not in LEADING_NOISE]
+    capitalised = sum(t[0].isupper() for t in content)
+    return bool(capital_small) and capitalised >= 0.8 * len(content)
+
+
 def _extend_seat(text: str, end: int) -> int:
     """Embassies and offices carry their seat: "Belarusian Embassy" + " in China"."""
     if not re.search(r"(?:Embassy|Consulate(?: General)?|Mission|Office|Representation)$",
@@ -648,6 +662,10 @@ class EnglishComponents:
         candidates = _truncate_at_persons(
             _chunk_candidates(text) + _lexicon_candidates(text) + _spacy_candidates(text),
             titled, text) + titled
+        headlines = [(line.start(), line.end()) for line in re.finditer(r"[^\n]+", text)
+                     if is_title_case_headline(line.group())]
+        candidates = [c for c in candidates if c.type == "person" or c.source in {
+            "lexicon", "gazetteer"} or not any(lo <= c.start < hi for lo, hi in headlines)]
         chosen = _select(candidates, text)
         concepts = _concept_acronyms(text, chosen)
         chosen = [c for c in chosen if text[c.start:c.end] not in concepts]
