@@ -98,3 +98,19 @@ def test_relative_dates_are_found_in_very_long_texts_too():
 def test_a_month_without_a_year_takes_the_document_year():
     assert values("Стороны договорились подписать в декабре соглашение.", "ru", "2025-10-16") == [
         ("2025-12", "month")]
+
+
+@pytest.mark.parametrize(("value", "language", "expected"), [
+    ("2026-06-05", None, "2026-06-05"),
+    ("2026-06", None, "2026-06"),
+    ("2024-08-22T20:14:00+03:00", None, "2024-08-22"),
+    ("5 июня 2026", "ru", "2026-06-05"),
+    ("June 5, 2026", "en", "2026-06-05"),
+    ("2026年6月5日", "zh", "2026-06-05"),
+    ("not a date", "en", None),
+    ("", None, None),
+])
+def test_normalize_published(value, language, expected):
+    from coopnode.extract.dates import normalize_published
+
+    assert normalize_published(value, language) == expected

@@ -434,3 +434,32 @@ def first_absolute_date(text: str, language: str) -> str | None:
         if not mention.relative and mention.precision == "day":
             return mention.value
     return None
+
+
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def normalize_published(value: str | None, language: str | None = None) -> str | None:
+    """A document date given by a user or a page ("2026-06-05", "5 июня 2026",
+    "June 5, 2026", "2026年6月5日", "2024-08-22T20:14:00+03:00") as ISO ``YYYY-MM-DD``.
+
+    ISO values are kept at their precision; anything else goes through dateparser with the
+    document's language.  Returns None when the value is not a date.
+    """
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if _ISO_DATE.fullmatch(value):
+        return value
+    iso_prefix = re.match(r"(\d{4}-\d{2}-\d{2})[T ]", value)
+    if iso_prefix:
+        return iso_prefix.group(1)
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - declared dependency
+        return None
+    languages = [language] if language in ("ru", "zh", "en") else None
+    parsed = dateparser.parse(value, languages=languages,
+                              settings={"PREFER_DAY_OF_MONTH": "first",
+                                        "REQUIRE_PARTS": ["year"]})
+    return parsed.date().isoformat() if parsed else None

@@ -29,7 +29,7 @@ from coopnode.extract.assembly import (
     attach_positions,
     group_entities,
 )
-from coopnode.extract.dates import find_dates, first_absolute_date
+from coopnode.extract.dates import find_dates, first_absolute_date, normalize_published
 from coopnode.extract.language import detect_language
 from coopnode.extract.textinput import read_input
 from coopnode.extract.types import Doc, EntityMention, Span
@@ -253,9 +253,8 @@ def extract_document(data: bytes | str, *, lang: str | None = None, published: s
     plain = read_input(data, content_type)
     text = plain.text
     language = (lang or detect_language(text)).lower()
-    if published is not None and not re.fullmatch(r"\d{4}(-\d{2}){0,2}", published):
-        published = None
-    date = document_date(text, language, published, plain.published)
+    published = normalize_published(published, language)
+    date = document_date(text, language, published, normalize_published(plain.published, language))
     doc = Doc(text=text, language=language, published=date, title=plain.title)
     components = load_components(language)
     run_components(doc, components)
