@@ -132,6 +132,9 @@ def test_merge_and_undo_through_the_api(client):  # type: ignore[no-untyped-def]
     again = client.post("/api/merges", {"survivor_id": str(keep.pk), "loser_id": str(dup.pk)},
                         content_type=JSON, **headers)
     assert_error(again, 400)
+    listed = client.get("/api/merges", **headers).json()
+    assert [m["id"] for m in listed] == [merged.json()["id"]] and listed[0]["moved"]["names"] == 1
+    assert_error(client.get("/api/merges"), 401)
     undone = client.post(f"/api/merges/{merged.json()['id']}/undo", content_type=JSON, **headers)
     assert undone.status_code == 200 and undone.json()["undone_at"]
     assert client.get(f"/api/organizations/{dup.pk}").status_code == 200

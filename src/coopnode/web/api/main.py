@@ -218,6 +218,13 @@ def merge_entities(request: HttpRequest, payload: schemas.MergeIn) -> tuple[int,
     return 201, _merge_out(record)
 
 
+@api.get("/merges", auth=WRITE_AUTH, response={200: list[schemas.MergeOut], **ERRORS}, tags=["merges"],
+         summary="Recent merges, newest first (operators)")
+def list_merges(request: HttpRequest, limit: int = 50) -> list[dict[str, Any]]:
+    require_operator(request)
+    return [_merge_out(r) for r in MergeRecord.objects.all()[: max(1, min(limit, MAX_LIMIT))]]
+
+
 @api.post("/merges/{merge_id}/undo", auth=WRITE_AUTH, response={200: schemas.MergeOut, **ERRORS},
           tags=["merges"], summary="Undo a merge (operators)")
 def undo_merge(request: HttpRequest, merge_id: int) -> dict[str, Any]:
