@@ -118,7 +118,7 @@ def check_item_link(link: str, feed_url: str) -> None:
     if parts.hostname == urllib.parse.urlsplit(feed_url).hostname:
         return
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 80)}
+        addresses = {str(info[4][0]) for info in socket.getaddrinfo(parts.hostname, parts.port or 80)}
     except OSError as exc:
         raise IntakeError(f"{link}: the host cannot be found") from exc
     for address in addresses:
