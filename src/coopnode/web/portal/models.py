@@ -13,14 +13,16 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+ENTITY, DOCUMENT, EVENT, AGREEMENT, PROJECT = "entity", "document", "event", "agreement", "project"
+
 
 class SearchEntry(models.Model):
     class Kind(models.TextChoices):
-        ENTITY = "entity", _("entity")
-        DOCUMENT = "document", _("document")
-        EVENT = "event", _("event")
-        AGREEMENT = "agreement", _("agreement")
-        PROJECT = "project", _("project")
+        ENTITY = ENTITY, _("entity")
+        DOCUMENT = DOCUMENT, _("document")
+        EVENT = EVENT, _("event")
+        AGREEMENT = AGREEMENT, _("agreement")
+        PROJECT = PROJECT, _("project")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.UUIDField()

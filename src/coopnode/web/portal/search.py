@@ -35,11 +35,10 @@ from django.db import connection, transaction
 
 from coopnode.resolve.normalize import is_han, name_keys, normalize
 
-from .models import SearchEntry
+from .models import AGREEMENT, DOCUMENT, ENTITY, EVENT, PROJECT, SearchEntry
 
 log = logging.getLogger(__name__)
 
-Kind = SearchEntry.Kind
 MAX_BODY_CHARS = 200_000
 _RU_ENDINGS = "аеиоуыэюяйь"
 
@@ -153,25 +152,25 @@ def remove_from_index(kind: str, object_id: uuid.UUID) -> None:
 def index_entity(entity) -> None:  # type: ignore[no-untyped-def]
     """(Re)index an entity under all its names; a merged entity leaves the index."""
     if entity.merged_into_id:
-        remove_from_index(Kind.ENTITY, entity.pk)
+        remove_from_index(ENTITY, entity.pk)
         return
-    _save_entry(Kind.ENTITY, entity.pk, entity.name, entity_body(entity))
+    _save_entry(ENTITY, entity.pk, entity.name, entity_body(entity))
 
 
 def index_document(document) -> None:  # type: ignore[no-untyped-def]
-    _save_entry(Kind.DOCUMENT, document.pk, str(document), _join([document.title, document.text]))
+    _save_entry(DOCUMENT, document.pk, str(document), _join([document.title, document.text]))
 
 
 def index_event(event) -> None:  # type: ignore[no-untyped-def]
-    _save_entry(Kind.EVENT, event.pk, str(event), _join([event.title, event.description]))
+    _save_entry(EVENT, event.pk, str(event), _join([event.title, event.description]))
 
 
 def index_agreement(agreement) -> None:  # type: ignore[no-untyped-def]
-    _save_entry(Kind.AGREEMENT, agreement.pk, agreement.title, _join([agreement.title]))
+    _save_entry(AGREEMENT, agreement.pk, agreement.title, _join([agreement.title]))
 
 
 def index_project(project) -> None:  # type: ignore[no-untyped-def]
-    _save_entry(Kind.PROJECT, project.pk, project.title, _join([project.title, project.description]))
+    _save_entry(PROJECT, project.pk, project.title, _join([project.title, project.description]))
 
 
 def rebuild_index() -> dict[str, int]:
@@ -182,15 +181,15 @@ def rebuild_index() -> dict[str, int]:
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         sources = [
-            (Kind.ENTITY, Entity.objects.prefetch_related("names"), index_entity),
-            (Kind.DOCUMENT, Document.objects.all(), index_document),
-            (Kind.EVENT, Event.objects.all(), index_event),
-            (Kind.AGREEMENT, Agreement.objects.all(), index_agreement),
-            (Kind.PROJECT, Project.objects.all(), index_project),
+            (ENTITY, Entity.objects.prefetch_related("names"), index_entity),
+            (DOCUMENT, Document.objects.all(), index_document),
+            (EVENT, Event.objects.all(), index_event),
+            (AGREEMENT, Agreement.objects.all(), index_agreement),
+            (PROJECT, Project.objects.all(), index_project),
         ]
         for kind, queryset, index in sources:
             n = 0
-            for obj in queryset.iterator(chunk_size=200) if kind != Kind.ENTITY else queryset:
+            for obj in queryset.iterator(chunk_size=200) if kind != ENTITY else queryset:
                 index(obj)
                 n += 1
             counts[str(kind)] = n
@@ -260,7 +259,7 @@ def _by_name_keys(query: str) -> list[uuid.UUID]:
     return list(dict.fromkeys(ids))
 
 
-KIND_ORDER = {Kind.ENTITY: 0, Kind.EVENT: 1, Kind.AGREEMENT: 2, Kind.PROJECT: 3, Kind.DOCUMENT: 4}
+KIND_ORDER = {ENTITY: 0, EVENT: 1, AGREEMENT: 2, PROJECT: 3, DOCUMENT: 4}
 
 
 def search(query: str, *, limit: int = 60) -> list[SearchHit]:
@@ -274,16 +273,16 @@ def search(query: str, *, limit: int = 60) -> list[SearchHit]:
     for hit in _full_text(words, limit):
         hits[(hit.kind, hit.object_id)] = hit
     for entity_id in _by_name_keys(query):
-        key = (str(Kind.ENTITY), entity_id)
+        key = (ENTITY, entity_id)
         known = hits.get(key)
         if known is None:
-            entry = SearchEntry.objects.filter(kind=Kind.ENTITY, object_id=entity_id).first()
+            entry = SearchEntry.objects.filter(kind=ENTITY, object_id=entity_id).first()
             title = entry.title if entry else ""
-            hits[key] = SearchHit(str(Kind.ENTITY), entity_id, title, 1000.0)
+            hits[key] = SearchHit(ENTITY, entity_id, title, 1000.0)
         else:  # an exact name match outranks a partial one
             hits[key] = SearchHit(known.kind, known.object_id, known.title, known.rank + 1000.0)
-    for doc_id, title in _documents_mentioning([h.object_id for h in hits.values() if h.kind == Kind.ENTITY][:5]):
-        hits.setdefault((str(Kind.DOCUMENT), doc_id), SearchHit(str(Kind.DOCUMENT), doc_id, title, 0.0))
+    for doc_id, title in _documents_mentioning([h.object_id for h in hits.values() if h.kind == ENTITY][:5]):
+        hits.setdefault((DOCUMENT, doc_id), SearchHit(DOCUMENT, doc_id, title, 0.0))
     ordered = sorted(hits.values(), key=lambda h: (KIND_ORDER.get(h.kind, 9), -h.rank))
     return ordered[:limit]
 

@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from coopnode.web.registry.models import Agreement, Document, Entity, EntityName, Event, Project
 
 from . import search
-from .models import SearchEntry
+from .models import AGREEMENT, DOCUMENT, ENTITY, EVENT, PROJECT
 
 
 @receiver(post_save, sender=Entity)
@@ -68,9 +68,9 @@ def _project_saved(sender: Any, instance: Project, **kwargs: Any) -> None:
 
 
 _KINDS = (
-    (Entity, SearchEntry.Kind.ENTITY), (Document, SearchEntry.Kind.DOCUMENT),
-    (Event, SearchEntry.Kind.EVENT), (Agreement, SearchEntry.Kind.AGREEMENT),
-    (Project, SearchEntry.Kind.PROJECT),
+    (Entity, ENTITY), (Document, DOCUMENT),
+    (Event, EVENT), (Agreement, AGREEMENT),
+    (Project, PROJECT),
 )
 
 

@@ -21,14 +21,10 @@ from coopnode.web.registry.models import Entity
 from . import queries
 from . import search as search_index
 from .ical import events_to_ical
-from .models import SearchEntry
+from .models import AGREEMENT, DOCUMENT, ENTITY, EVENT, PROJECT
 
 PAGE_SIZE = 50
-ENTITY_LIST_TITLES = {
-    "organization": ("organizations", "Organizations"),
-    "person": ("persons", "Persons"),
-    "place": ("places", "Places"),
-}
+NAV_SECTION = {"organization": "organizations", "person": "persons", "place": "places"}
 
 
 def _page(request: HttpRequest, queryset):  # type: ignore[no-untyped-def]
@@ -45,7 +41,7 @@ def entity_list(request: HttpRequest, entity_type: str) -> HttpResponse:
     country = request.GET.get("country", "").upper()[:2]
     if country:
         entities = entities.filter(country=country)
-    section = ENTITY_LIST_TITLES[entity_type][0]
+    section = NAV_SECTION[entity_type]
     return render(request, "portal/entity_list.html", {
         "entity_type": entity_type, "page": _page(request, entities), "country": country,
         "nav_section": section,
@@ -82,7 +78,7 @@ def entity_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "partners": queries.partners_of(entity, limit=12),
         "sources": sources,
         "children": list(queries.public_entities().filter(parent=entity)[:50]),
-        "nav_section": ENTITY_LIST_TITLES[entity.entity_type][0],
+        "nav_section": NAV_SECTION[entity.entity_type],
     })
 
 
@@ -94,7 +90,7 @@ def entity_graph(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     graph = queries.graph_layout(entity, partners, queries.current_lang())
     return render(request, "portal/entity_graph.html", {
         "entity": entity, "partners": partners, "graph": graph,
-        "nav_section": ENTITY_LIST_TITLES[entity.entity_type][0],
+        "nav_section": NAV_SECTION[entity.entity_type],
     })
 
 
@@ -238,11 +234,11 @@ def _load_hits(hits: list[search_index.SearchHit]) -> list[tuple[str, list]]:
     for hit in hits:
         by_kind.setdefault(hit.kind, []).append(hit.object_id)
     sources = {
-        SearchEntry.Kind.ENTITY: queries.public_entities(),
-        SearchEntry.Kind.EVENT: queries.public_events(),
-        SearchEntry.Kind.AGREEMENT: queries.public_agreements(),
-        SearchEntry.Kind.PROJECT: queries.public_projects(),
-        SearchEntry.Kind.DOCUMENT: queries.public_documents().defer(None),
+        ENTITY: queries.public_entities(),
+        EVENT: queries.public_events(),
+        AGREEMENT: queries.public_agreements(),
+        PROJECT: queries.public_projects(),
+        DOCUMENT: queries.public_documents().defer(None),
     }
     grouped = []
     for kind, ids in by_kind.items():
