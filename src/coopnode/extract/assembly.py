@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from coopnode.extract.types import (
@@ -64,9 +64,8 @@ def is_abbreviation(short: str, full: str) -> bool:
     if len(s) < 2 or len(words) < 2 or _HAN.search(s):
         return False
 
-    from functools import lru_cache
 
-    @lru_cache(maxsize=None)
+    @cache
     def match(i: int, j: int, syllabic: bool) -> bool:
         if i == len(s):
             # an acronym covers the whole name; a syllabic short form ("Минсвязи") may stop
@@ -358,19 +357,19 @@ def group_entities(doc: Doc, key_of: Callable[[EntityMention], str | None] | Non
     rep_index: dict[tuple[str, str, str | None, str | None], int] = {}
     rep_of: list[int] = []
     for mention in mentions:
-        key = (mention.type, fold(mention.name), mention.abbreviation, mention.country)
-        if key not in rep_index:
-            rep_index[key] = len(reps)
+        rep_key = (mention.type, fold(mention.name), mention.abbreviation, mention.country)
+        if rep_key not in rep_index:
+            rep_index[rep_key] = len(reps)
             reps.append(mention)
             rep_gazetteer.append(set())
-        rep = rep_index[key]
-        rep_of.append(rep)
+        number = rep_index[rep_key]
+        rep_of.append(number)
         if mention.gazetteer_id:
-            rep_gazetteer[rep].add(mention.gazetteer_id)
+            rep_gazetteer[number].add(mention.gazetteer_id)
     uf = _UnionFind(len(reps))
     first_of: dict[tuple[str, str], int] = {}
     for i, rep in enumerate(reps):
-        keys = [(_kind(rep), fold(rep.name))]
+        keys: list[tuple[str, str]] = [(_kind(rep), fold(rep.name))]
         keys.extend(("gazetteer", g) for g in sorted(rep_gazetteer[i]))
         extra = key_of(rep) if key_of else _lexicon_key(doc.language, rep)
         if extra:

@@ -111,7 +111,7 @@ def _inflect(word: str, case: str, pos: tuple[str, ...] | None, gender: str | No
                 break
     if best is None:
         return word
-    from pymorphy2.analyzer import Parse   # natasha's MorphForm.inflect wants UD grammemes
+    from pymorphy2.analyzer import Parse  # natasha's MorphForm.inflect wants UD grammemes
 
     inflected = Parse.inflect(best, {"nomn"})
     if inflected is None:
