@@ -194,3 +194,18 @@ def test_title_case_headline_capitals_do_not_make_names() -> None:
               "The Ministry of Communications and Informatization of Belarus met a delegation.")
     assert names(doc, "organization") == {"Ministry of Communications and Informatization of Belarus"}
     assert {"Belarus", "Xinjiang"} <= names(doc, "place")
+
+
+def test_regression_list_of_leaders_each_with_a_title() -> None:
+    doc = run("Indian Prime Minister Narendra Modi, Russian President Vladimir Putin and Kazakh "
+              "President Kassym-Jomart Tokayev attended.")
+    assert {"Narendra Modi", "Vladimir Putin", "Kassym-Jomart Tokayev"} <= names(doc, "person")
+    titles = {p.person.name: p.title for p in doc.positions if p.person}
+    assert titles["Narendra Modi"] == "Indian Prime Minister"
+
+
+def test_regression_dateline_with_abbreviated_month_and_title_ending_before_a_verb() -> None:
+    doc = run("TIANJIN, Sept. 1 (Xinhua) -- Leaders signed the Agreement on Cooperation in "
+              "Artificial Intelligence and decided to set up a bank.")
+    assert [s.text for s in doc.sentences][1].startswith("Leaders signed")
+    assert [a.title for a in doc.agreements] == ["Agreement on Cooperation in Artificial Intelligence"]

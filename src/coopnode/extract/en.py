@@ -109,6 +109,7 @@ _PLANNED_RE = re.compile(
 
 # --- agreements: (pattern, type).  Titles stop before a verb or a party phrase.
 _TOPIC = (r"(?:(?!\b(?:with|between|was|were|is|are|has|have|had|by|at|during|signed|and the"
+          r"|and [a-z]+ed|and will|and also"
           r"|which|that|to|in \d{4})\b)[^,.;:()\n“”\"])+")
 _TITLE_TAIL = r"(?:[ \t]+(?:on|of|for|regarding|concerning|about)[ \t]+" + _TOPIC + r")?"
 _AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
@@ -298,6 +299,8 @@ def sentence_spans(text: str) -> list[Span]:
             lo += dateline.end()
         for m in re.finditer(r"[.!?]+[\"”’)]*(?=\s+[\"“A-Z0-9])", line.group()):
             end = line.start() + m.end()
+            if end <= lo:
+                continue
             word = re.search(r"(\S+)$", text[lo:end])
             token = word.group(1) if word else ""
             if re.fullmatch(r"(?:Mr|Mrs|Ms|Dr|Prof|No|St|Gen|Jr|Sr|Inc|Co|Ltd|vs|etc|[A-Z])\.",
@@ -484,6 +487,12 @@ def _name_words_ok(words_: list[str]) -> bool:
                     or en_lexicon.lookup(w) or w.lower() in LEADING_NOISE) for w in words_)
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Single words of the titles ("President", "Minister", "Deputy")."""
+    return frozenset(w for t in en_lexicon.titles() for w in t.split())
+
+
 def drop_leading_places(name: str) -> tuple[int, str]:
     """"Belarus Xie Xiaoyong", "Hami Prefecture Li Na": the words up to the last place, head or
     office word are no part of the person's name; returns (chars cut, name)."""
@@ -491,7 +500,7 @@ def drop_leading_places(name: str) -> tuple[int, str]:
     last = -1
     for k, part in enumerate(parts[:-2]):
         if (en_lexicon.lookup(part) or part in PLACE_HEADS or part in ORG_HEADS
-                or part in DOMAIN_WORDS):
+                or part in DOMAIN_WORDS or part in DEMONYMS or part in _title_words()):
             last = k
     if last < 0:
         return 0, name
@@ -506,7 +515,7 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
     pattern = re.compile(
         r"\b(?:" + titles + r")"
         r"(?:[ \t]+(?:of|to|for|the|and|in|on|at|[A-Z][\w'’-]*|[\"“][^\"”\n]{1,40}[\"”]))*?"
-        r"[ \t]+((?:[A-Z][a-z'’-]+[ \t]+){1,3}[A-Z][a-z'’-]+)"
+        r"[ \t]+((?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*[ \t]+){1,3}[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*)"
         r"(?=[ \t]+(?!(?:of|for|and|the|on|in|at|to|de)\b)[a-z]|[,.;:)]|[ \t]*$)",
         re.MULTILINE,
     )
@@ -721,6 +730,9 @@ class EnglishComponents:
         result: list[PositionMention] = []
         for person in (e for e in entities if e.type == "person"):
             m = after_re.match(text, person.end)
+            if m and any(m.start(1) < e.end and e.start < m.end(1) for e in entities
+                         if e.type == "person"):
+                m = None  # ", Russian President Vladimir Putin and …" is the next person's title
             if m:
                 span_lo, span_hi = m.start(1), m.end(1)
             else:
