@@ -98,8 +98,10 @@ def register_resource(resource: Resource) -> None:
                           date_to=filters.date_to, q=filters.q, status=filters.status)
         qs = resource.filter(resource.queryset(user), query)
         count = qs.count()
-        rows = qs[filters.offset: filters.offset + filters.limit]
+        rows = list(qs[filters.offset: filters.offset + filters.limit])
         vis = Visibility(user)
+        if resource.linked is not None:
+            vis.prime([e for obj in rows for e in resource.linked(obj)])
         return {"count": count, "limit": filters.limit, "offset": filters.offset,
                 "items": [resource.serialize(obj, False, vis) for obj in rows]}
 

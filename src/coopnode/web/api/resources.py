@@ -45,6 +45,8 @@ class Resource:
     # fields holding ``coopnode.resolve.normalize`` forms: matched against the normalised query, so
     # Cyrillic and accented text is found case-insensitively on SQLite too
     normalized_search_fields: tuple[str, ...] = ()
+    # entities a record links to, so a page's visibility is decided in one query
+    linked: Callable[[Any], list[Entity]] | None = None
     portal_url: str | None = None               # portal URL name of a record's page
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -78,6 +80,9 @@ class Visibility:
     def __init__(self, user: Any = None, *, everything: bool = False):
         self.everything = everything or is_operator(user)
         self._known: dict[Any, bool] = {}
+
+    def prime(self, entities: list[Entity]) -> None:
+        self.visible(entities)
 
     def visible(self, entities: list[Entity]) -> list[Entity]:
         if self.everything:
@@ -220,20 +225,29 @@ ENTITY_SEARCH = ("name", "names__text", "description")
 ENTITY_NORMALIZED = ("names__normalized",)
 
 
+def _event_links(event: Event) -> list[Entity]:
+    return [p.entity for p in event.participations.all()] + ([event.place] if event.place else [])
+
+
+def _agreement_links(agreement: Agreement) -> list[Entity]:
+    return [p.entity for p in agreement.party_links.all()]
+
+
 def build_resources(schemas: Any) -> list[Resource]:
     return [
         Resource("organizations", _entities("organization"), entity_out, schemas.EntityOut,
                  type_field="org_kind", country_field="country", date_field="created_at__date",
                  search_fields=ENTITY_SEARCH, normalized_search_fields=ENTITY_NORMALIZED),
         Resource("persons", _entities("person"), entity_out, schemas.EntityOut,
-                 country_field="country", date_field="created_at__date", search_fields=ENTITY_SEARCH, normalized_search_fields=ENTITY_NORMALIZED),
+                 country_field="country", date_field="created_at__date",
+                 search_fields=ENTITY_SEARCH, normalized_search_fields=ENTITY_NORMALIZED),
         Resource("places", _entities("place"), entity_out, schemas.EntityOut,
                  type_field="place_kind", country_field="country", date_field="created_at__date",
                  search_fields=ENTITY_SEARCH, normalized_search_fields=ENTITY_NORMALIZED),
-        Resource("events", _events, event_out, schemas.EventOut, type_field="event_type", country_field="place__country",
-                 date_field="date", status_field="status", search_fields=("title", "description")),
-        Resource("agreements", _agreements, agreement_out, schemas.AgreementOut, type_field="agreement_type",
-                 country_field="parties__country", date_field="date", status_field="status",
+        Resource("events", _events, event_out, schemas.EventOut, linked=_event_links,
+                 type_field="event_type", country_field="place__country", date_field="date", status_field="status", search_fields=("title", "description")),
+        Resource("agreements", _agreements, agreement_out, schemas.AgreementOut, linked=_agreement_links,
+                 type_field="agreement_type", country_field="parties__country", date_field="date", status_field="status",
                  search_fields=("title", "parties__name")),
         Resource("projects", lambda user: Project.objects.prefetch_related("parties", "agreements"),
                  project_out, schemas.ProjectOut, type_field="sector", country_field="parties__country",
