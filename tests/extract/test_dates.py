@@ -114,3 +114,14 @@ def test_normalize_published(value, language, expected):
     from coopnode.extract.dates import normalize_published
 
     assert normalize_published(value, language) == expected
+
+
+def test_a_year_less_date_near_new_year_takes_the_neighbouring_year():
+    assert values("22 декабря прошла встреча.", "ru", "2025-01-10")[0] == ("2024-12-22", "day")
+    assert values("Форум пройдет 5 января.", "ru", "2025-12-28")[0] == ("2026-01-05", "day")
+    assert values("15 марта прошла встреча.", "ru", "2025-11-20")[0] == ("2025-03-15", "day")
+
+
+def test_a_deadline_year_is_not_the_texts_year():
+    assert values("On March 6, leaders met. The plan runs until 2035. Expo 2025", "en")[0] == (
+        "2025-03-06", "day")

@@ -693,10 +693,12 @@ def _drop_openings_of_forums(events: list[Event]) -> list[Event]:
 
 def _same_event(existing: Event, trigger: Span, sentence: Span) -> bool:
     """Same type and date is the same event, unless two different words in one sentence name
-    two events ("… совещании …, а также в Форуме …"); adjacent words ("церемония запуска")
-    are one event."""
+    two events at a month or day ("… совещании …, а также в Форуме …, которые состоятся в
+    середине июня"); adjacent words ("церемония запуска") are one event."""
     if existing.evidence_span != (sentence.start, sentence.end):
         return True
+    if existing.date is not None and len(existing.date) == 4:
+        return True             # a bare year cannot tell two events of one sentence apart
     return trigger.start - existing.trigger_end < 40
 
 

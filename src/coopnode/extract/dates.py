@@ -331,7 +331,8 @@ def _resolve(candidate: _Candidate, anchor: date | None, context_year: int | Non
             year = anchor.year + int(rel.split(":")[1])
             is_relative = True
         elif year is None:                        # "22 августа": the year of the context
-            year = anchor.year if anchor is not None else context_year
+            year = _nearest_year(anchor, candidate.month, candidate.day) if anchor is not None \
+                else context_year
             if year is None:
                 return None
             is_relative = True
@@ -389,10 +390,35 @@ def _absorb_range_ends(text: str, candidates: list[_Candidate]) -> list[_Candida
     return out
 
 
+def _nearest_year(anchor: date, month: int | None, day: int | None) -> int:
+    """The document's year, unless that puts a year-less date almost a year away while the
+    neighbouring year puts it close: "22 декабря" in a release of 10 January is last December,
+    "5 января" in one of 28 December is next January."""
+    if month is None:
+        return anchor.year
+
+    def gap(year: int) -> int:
+        last_day = calendar.monthrange(year, month)[1]
+        return abs((date(year, month, min(day or 1, last_day)) - anchor).days)
+
+    if gap(anchor.year) <= _FAR_DAYS:
+        return anchor.year
+    return min((anchor.year - 1, anchor.year + 1), key=gap)
+
+
+_FAR_DAYS = 300
+
+
+_DEADLINE_YEAR = re.compile(r"(?:\bдо|\bк|\bby|\buntil|到)\s*\Z", re.I)
+
+
 def _text_year(text: str) -> int | None:
-    """The latest year the text names: the best guess for year-less dates when the document's
-    own date is unknown (news report on the latest of the years they mention)."""
-    years = [int(y) for y in _BARE_YEAR.findall(text[:200000])]
+    """The latest year the text names, deadlines ("до 2035 года") aside: the best guess for
+    year-less dates when the document's own date is unknown (news report on the latest of the
+    years they mention)."""
+    sample = text[:200000]
+    years = [int(m.group(1)) for m in _BARE_YEAR.finditer(sample)
+             if not _DEADLINE_YEAR.search(sample, max(0, m.start() - 8), m.start())]
     return max(years) if years else None
 
 
