@@ -106,3 +106,14 @@ def test_member_manages_own_tokens_only(client):  # type: ignore[no-untyped-def]
     assert client.post(f"/members/tokens/{others.pk}/revoke/").status_code == 403
     others.refresh_from_db()
     assert others.revoked_at is None
+
+
+def test_operator_names_the_organization_instead_of_its_id(client):  # type: ignore[no-untyped-def]
+    org = make_org(name_en="Urumqi Software Association", name_ru="Ассоциация разработчиков Урумчи")
+    make_org(name_en="Urumqi Trade Office")
+    client.force_login(make_operator())
+    ambiguous = client.post("/operator/members/", {"username": "li", "organization": "Urumqi"})
+    assert ambiguous.status_code == 400 and "Several organizations match" in ambiguous.content.decode()
+    response = client.post("/operator/members/", {"username": "li", "organization": "Ассоциация разработчиков"})
+    assert response.status_code == 302
+    assert Membership.objects.get(user__username="li").organization == org

@@ -56,7 +56,7 @@ class AuditFilterForm(forms.Form):
 class InviteMemberForm(forms.Form):
     username = forms.RegexField(label=_("User name"), max_length=150, regex=r"^[\w.@+-]+$")
     email = forms.EmailField(label=_("E-mail (receives the link to set a password)"), required=False)
-    organization = forms.UUIDField(label=_("Organization (id)"))
+    organization = forms.CharField(label=_("Organization (name or id)"), max_length=500)
 
 
 class TokenForm(forms.Form):

@@ -23,6 +23,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coopnode.resolve.normalize import normalize
+
 from ..accounts import is_operator
 from ..api.models import ApiToken
 from ..api.tokens import do_create_token, do_revoke_token
@@ -341,6 +343,26 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("intake:tokens")
 
 
+def _find_organization(query: str) -> tuple[Entity | None, str]:
+    """An organization by id, or by a name in any language if exactly one matches."""
+    organizations = Entity.objects.filter(entity_type="organization")
+    pk = _uuid_or_none(query.strip())
+    if pk is not None:
+        org = organizations.filter(pk=pk).first()
+        return org, "" if org else _("No organization with this id.")
+    text = query.strip()
+    folded = normalize(text)
+    matches = list(organizations.filter(
+        Q(name__icontains=text) | Q(names__text__icontains=text) | Q(names__normalized__contains=folded or text)
+    ).distinct()[:6])
+    if len(matches) == 1:
+        return matches[0], ""
+    if not matches:
+        return None, _("No organization has this name.")
+    listed = "; ".join(f"{m.name} ({m.pk})" for m in matches[:5])
+    return None, _("Several organizations match; give the id of one: %(list)s") % {"list": listed}
+
+
 @operator_required
 def members(request: HttpRequest) -> HttpResponse:
     form = forms.InviteMemberForm(request.POST or None)
@@ -348,9 +370,9 @@ def members(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            org = Entity.objects.filter(pk=data["organization"]).first()
+            org, problem = _find_organization(data["organization"])
             if org is None:
-                form.add_error("organization", _("No organization with this id."))
+                form.add_error("organization", problem)
             else:
                 try:
                     do_invite_member(username=data["username"], email=data["email"], organization=org,
