@@ -69,6 +69,16 @@ def test_operator_pages_are_closed_to_everyone_else(client, url):  # type: ignor
     assert client.get(url).status_code == 403
     client.force_login(make_operator())
     assert client.get(url).status_code == 200
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "a-long-admin-password-1")
+    client.force_login(admin)
+    assert client.get(url).status_code == 200
+    staff_only = make_user("staff")
+    staff_only.is_staff = True
+    staff_only.save()
+    client.force_login(staff_only)
+    assert client.get(url).status_code == 403, "staff status alone is not the operator role"
 
 
 # --- CSRF --------------------------------------------------------------------------------------
