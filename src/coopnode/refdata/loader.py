@@ -44,7 +44,7 @@ NAME_KINDS: tuple[str, ...] = ("official", "short", "abbreviation", "alias")
 PLACE_KINDS: frozenset[str] = frozenset({"country", "region", "city", "district", "area"})
 ORGANIZATION_KINDS: frozenset[str] = frozenset({
     "ministry", "agency", "government", "legislature", "association", "chamber", "company",
-    "international", "bank", "park", "centre", "media", "university", "embassy",
+    "international", "bank", "park", "centre", "media", "university", "embassy", "network_node",
 })
 
 

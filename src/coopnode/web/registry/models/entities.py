@@ -21,6 +21,13 @@ class OrganizationKind(models.TextChoices):
     UNIVERSITY = "university", _("University or research institute")
     NETWORK_NODE = "network_node", _("Network node")
     INTERNATIONAL = "international", _("International organization")
+    AGENCY = "agency", _("Government agency")
+    LEGISLATURE = "legislature", _("Legislature")
+    EMBASSY = "embassy", _("Embassy")
+    BANK = "bank", _("Bank")
+    PARK = "park", _("Industrial or technology park")
+    CENTRE = "centre", _("Centre")
+    MEDIA = "media", _("Media")
     OTHER = "other", _("Other")
 
 
