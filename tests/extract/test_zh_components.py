@@ -170,3 +170,9 @@ def test_company_names_jieba_knows_and_no_bare_government() -> None:
 def test_regression_transliterated_name_before_a_title_after_a_particle() -> None:
     doc = run("习近平会见了卢卡申科总统。")
     assert names(doc, "person") == {"习近平", "卢卡申科"}
+
+
+def test_regression_byline_brackets_are_not_part_of_the_next_name() -> None:
+    doc = run("新华社天津9月1日电（记者 王晨）上海合作组织成员国元首理事会会议1日举行。")
+    assert "上海合作组织成员国元首理事会" in names(doc, "organization")
+    assert not any("记者" in n for n in names(doc, "organization"))

@@ -218,24 +218,17 @@ def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bo
     """
     stops = AGREEMENT_STOP_WORDS if allow_verbs else STOP_WORDS
     j = index
-    depth = 0
     while j > 0:
         prev = tokens[j - 1]
         word = prev.word
         if word in {")", "）"}:
-            depth += 1
-            j -= 1
+            # a short qualifier in brackets inside a name: 中国信息通信研究院(东南)创新发展研究中心
+            opening = _bracket_qualifier_start(tokens, j - 1)
+            if opening is None:
+                break
+            j = opening
             continue
         if word == "、" and _enumeration_in_name(tokens, j - 1, index):
-            j -= 1
-            continue
-        if word in {"(", "（"}:
-            if depth == 0:
-                break
-            depth -= 1
-            j -= 1
-            continue
-        if depth > 0:
             j -= 1
             continue
         if word in {"和", "与"} and _joins_names(tokens, j - 1):
@@ -254,7 +247,8 @@ def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bo
             if not (allow_verbs or name_verb):
                 break
         elif not (_NOUNISH.match(prev.flag) or prev.flag in {"a", "m"} and len(word) == 1
-                  or allow_verbs and prev.flag in {"a", "ad", "d"} and len(word) >= 2):
+                  or allow_verbs and prev.flag in {"a", "ad", "d"} and len(word) >= 2
+                  or prev.flag == "t" and not re.search(r"[年月日天时前后午晚今昨明近当期初底末]", word)):
             break
         if prev.flag == "m" and re.search(r"\d", word):
             break
@@ -262,6 +256,22 @@ def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bo
     while j < index and tokens[j].word in {"和", "与", "(", "（", ")", "）"}:
         j += 1
     return j
+
+
+def _bracket_qualifier_start(tokens: tuple[Token, ...], closing: int) -> int | None:
+    """Index of the "(" of a short bracketed qualifier that closes at ``closing`` and has a
+    name word before it; None when the brackets hold something else (a byline, a note)."""
+    k = closing - 1
+    while k >= 0 and tokens[k].word not in {"(", "（"}:
+        if tokens[k].word in {")", "）"} or not re.fullmatch(r"[\u4e00-\u9fff]+", tokens[k].word):
+            return None
+        k -= 1
+    if k <= 0 or tokens[closing].start - tokens[k].end > 8 or closing - k < 2:
+        return None
+    before = tokens[k - 1]
+    if not before.flag.startswith("n") or before.word in STOP_WORDS or before.flag == "nnt":
+        return None
+    return k
 
 
 def _enumeration_in_name(tokens: tuple[Token, ...], i: int, index: int) -> bool:
@@ -675,7 +685,7 @@ def _share_titles(found: list[AgreementMention]) -> None:
     """A longer wording that ends with another mention's title is the same document."""
     for mention in found:
         shorter = [o.title for o in found if o is not mention and len(o.title) < len(mention.title)
-                   and mention.title.endswith(o.title) and len(o.title) >= 6]
+                   and mention.title.endswith(o.title) and len(o.title) >= 4]
         if shorter:
             mention.title = min(shorter, key=len)
 
