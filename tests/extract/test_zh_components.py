@@ -176,3 +176,8 @@ def test_regression_byline_brackets_are_not_part_of_the_next_name() -> None:
     doc = run("新华社天津9月1日电（记者 王晨）上海合作组织成员国元首理事会会议1日举行。")
     assert "上海合作组织成员国元首理事会" in names(doc, "organization")
     assert not any("记者" in n for n in names(doc, "organization"))
+
+
+def test_headline_and_body_wordings_of_one_document_share_the_fullest_title() -> None:
+    doc = run("峰会通过《喀什宣言》\n会议通过了《中亚城市论坛喀什宣言》。")
+    assert {a.title for a in doc.agreements} == {"中亚城市论坛喀什宣言"}

@@ -682,12 +682,13 @@ def expand_short_names(title: str, text: str) -> str:
 
 
 def _share_titles(found: list[AgreementMention]) -> None:
-    """A longer wording that ends with another mention's title is the same document."""
+    """Wordings of which one ends with the other name the same document ("天津宣言" in a headline,
+    "…元首理事会天津宣言" in the body); all take the fullest wording, as entities do."""
     for mention in found:
-        shorter = [o.title for o in found if o is not mention and len(o.title) < len(mention.title)
-                   and mention.title.endswith(o.title) and len(o.title) >= 4]
-        if shorter:
-            mention.title = min(shorter, key=len)
+        longer = [o.title for o in found if len(o.title) > len(mention.title)
+                  and o.title.endswith(mention.title) and len(mention.title) >= 4]
+        if longer:
+            mention.title = max(longer, key=len)
 
 
 COMPONENTS = ChineseComponents()
