@@ -209,3 +209,9 @@ def test_regression_dateline_with_abbreviated_month_and_title_ending_before_a_ve
               "Artificial Intelligence and decided to set up a bank.")
     assert [s.text for s in doc.sentences][1].startswith("Leaders signed")
     assert [a.title for a in doc.agreements] == ["Agreement on Cooperation in Artificial Intelligence"]
+
+
+def test_short_and_full_wordings_of_one_declaration_share_the_fullest_title() -> None:
+    doc = run("Leaders adopt Kazan Declaration\nThe summit released the 16th BRICS Summit Kazan "
+              "Declaration.")
+    assert {a.title for a in doc.agreements} == {"16th BRICS Summit Kazan Declaration"}

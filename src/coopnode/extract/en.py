@@ -802,6 +802,7 @@ class EnglishComponents:
                     continue
                 found.append(AgreementMention(start=start, end=end, text=surface, type=kind,
                                               title=canonical_title(surface)))
+        share_titles(found)
         return sorted(found, key=lambda a: a.start)
 
 
@@ -815,6 +816,19 @@ def ministry_of_title(title: str, entities: list[EntityMention]) -> EntityMentio
     portfolio = re.split(r" of (?:the )?", m.group(1))[0]
     return next((e for e in entities if e.type == "organization"
                  and e.name.startswith("Ministry of " + portfolio)), None)
+
+
+def share_titles(found: list[AgreementMention]) -> None:
+    """"Kazan Declaration" and "16th BRICS Summit Kazan Declaration" in one text are one document;
+    both take the fullest wording.  Generic one-word titles are left alone."""
+    for mention in found:
+        if len(mention.title.split()) < 2:
+            continue
+        longer = [o.title for o in found if o.type == mention.type
+                  and len(o.title) > len(mention.title)
+                  and o.title.lower().endswith(" " + mention.title.lower())]
+        if longer:
+            mention.title = max(longer, key=len)
 
 
 def _is_signing_verb(text: str, start: int, end: int) -> bool:
