@@ -171,3 +171,13 @@ def test_a_deadline_is_not_the_date_of_an_event():
     result = extract_document("Саммит утвердил Стратегию развития до 2035 года.", lang="ru",
                               published="2025-09-01")
     assert all(event.date != "2035" for event in result.events)
+
+
+def test_the_parties_of_an_agreement_between_two_bodies_are_those_bodies():
+    text = ("Стороны обсудили Соглашение между Правительством Республики Беларусь и "
+            "Правительством Российской Федерации о сотрудничестве в области связи, а также "
+            "заседание Совета Министров ЕАЭС.")
+    contract = extract_document(text, lang="ru").to_contract()
+    names = {e["id"]: e["name"] for e in contract["entities"]}
+    parties = {names[p] for p in contract["agreements"][0]["parties"]}
+    assert parties == {"Правительство Республики Беларусь", "Правительство Российской Федерации"}

@@ -126,3 +126,21 @@ def test_an_unnamed_lower_case_document_is_not_an_agreement():
 def test_a_declaration_named_by_a_place_adjective():
     doc = run("По итогам саммита была принята Тяньцзиньская декларация.")
     assert [(a.type, a.title) for a in doc.agreements] == [("declaration", "Тяньцзиньская декларация")]
+
+
+def test_bodies_before_places_brackets_and_quotes():
+    doc = run("Обсуждено Соглашение между Правительством Республики Беларусь и Правительством "
+              "Российской Федерации о сотрудничестве в области связи. Министр цифрового развития "
+              "Российской Федерации (Минцифры России) и генеральный директор РУП «Белтелеком» "
+              "выступили.")
+    orgs = names(doc, "organization")
+    assert {"Правительство Республики Беларусь", "Правительство Российской Федерации",
+            "Минцифры России", "РУП «Белтелеком»"} <= orgs
+    assert doc.agreements[0].title == (
+        "Соглашение между Правительством Республики Беларусь и Правительством Российской "
+        "Федерации о сотрудничестве в области связи")
+
+
+def test_a_known_first_name_shows_the_case_of_the_surname():
+    assert person_nominative("Константина Шульгана", "nomn") == "Константин Шульган"
+    assert person_nominative("К.Расулзода", "gent") == "К.Расулзода"

@@ -755,6 +755,17 @@ def _distinct_titles(group: list[AgreementMention]) -> list[AgreementMention]:
 _SIGNING_REACH = 80     # characters between "подписали" and the document it signed
 
 
+_BETWEEN = re.compile(r"\s(?:между|between)\s", re.I)
+_SUBJECT = re.compile(r"\s(?:о|об|on|regarding|concerning)\s", re.I)
+
+
+def _subject_at(mention: AgreementMention) -> int:
+    """Where the subject starts in a "… между X и Y о …" title (its parties come before)."""
+    between = _BETWEEN.search(mention.text)
+    subject = _SUBJECT.search(mention.text, between.end() if between else 0)
+    return subject.start() if subject else len(mention.text)
+
+
 def _is_bare(mention: AgreementMention) -> bool:
     return len(fold(mention.title).split()) <= 2
 
@@ -799,9 +810,14 @@ def assemble_agreements(doc: Doc, entity_of: dict[tuple[int, int], Entity]) -> l
                                                                 mention.text)
             if evidence_sentence is None or (not parties and mention is best):
                 evidence_sentence = sentence
+            between = _BETWEEN.search(mention.text)
             for m in mentions_index.within(sentence.start, sentence.end):
-                if mention.start <= m.start and m.end <= mention.end:
-                    continue               # a name inside the title is not a party
+                inside = mention.start <= m.start and m.end <= mention.end
+                if between:                # "Соглашение между X и Y о …": X and Y only
+                    if not inside or m.start >= mention.start + _subject_at(mention):
+                        continue
+                elif inside:
+                    continue               # a name in the subject of the title is not a party
                 entity = entity_of[(m.start, m.end)]
                 if entity.type == "organization" and entity.id not in parties:
                     parties.append(entity.id)

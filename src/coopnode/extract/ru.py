@@ -213,14 +213,74 @@ def _case_at(tokens: dict[int, tuple[int, str, dict[str, str]]], start: int, end
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces, slashes and stray quotes/punctuation around a NER span."""
+    """Trim spaces, slashes and stray quotes/punctuation around a NER span; keep a quoted
+    name's closing quote ("РУП «Белтелеком»")."""
     while start < end and text[start] in " \t\"«»“”'/,.;:—–-(":
         start += 1
     while end > start and text[end - 1] in " \t\"«»“”'/,;:—–-":
         end -= 1
     if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
         end -= 1
+    inner = text[start:end]
+    if "«" in inner and "»" not in inner:
+        close = text.find("»", end, end + 3)
+        if close != -1:
+            end = close + 1
     return start, end
+
+
+_ORG_HEADS = re.compile(
+    r"^(?:правительств|министерств|посольств|парламент|администраци|комитет|агентств|"
+    r"ассоциаци|палат|университет|компани|корпораци|банк|фонд|комисси|служб|институт|"
+    r"академи|департамент|управлени|совет|собрани|дум|мэри|консульств|представительств|"
+    r"секретариат|союз|объединени|центр|организаци)[а-я]*$", re.I)
+
+
+def _has_organization_head(name: str) -> bool:
+    """Does the name start with a noun that names a body, not a territory?"""
+    first = name.split()[0] if name.split() else ""
+    return bool(_ORG_HEADS.match(first)) and len(name.split()) > 1
+
+
+_BODY_BEFORE_PLACE = re.compile(
+    r"(?<![А-Яа-яЁё-])((?:Правительств|Министерств|Посольств|Парламент|Администраци|Посольств"
+    r"|Генконсульств|Консульств|Представительств|Мэри)[а-яё]*)\s+\Z")
+
+
+def _organizations_before_places(text: str, spans: list[tuple[int, int, str]]
+                                 ) -> list[tuple[int, int, str]]:
+    """"Правительством Российской Федерации" where NER tagged only the place: a capitalised
+    body noun right before a place makes an organization of both."""
+    added = []
+    org_spans = [(s, e) for s, e, k in spans if k == "ORG"]
+    for start, end, kind in spans:
+        if kind != "LOC":
+            continue
+        match = _BODY_BEFORE_PLACE.search(text, max(0, start - 30), start)
+        if not match:
+            continue
+        org_start = match.start(1)
+        if any(s <= org_start < e for s, e in org_spans):
+            continue
+        added.append((org_start, end, "ORG"))
+    return added
+
+
+def _split_brackets(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Российской Федерации (Минцифры России)": a bracket inside a span that is not the
+    span's own abbreviation is a name of its own."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        surface = text[start:end]
+        match = re.search(r"\s*\(([^()]{2,80})\)?\s*$", surface)
+        if match is None or _PAREN_ABBR.search(surface) or not match.group(1)[:1].isupper():
+            out.append((start, end, kind))
+            continue
+        out.append((start, start + match.start(), kind))
+        inner_kind = "ORG" if kind == "ORG" or re.match(r"(?:Мин|[А-ЯЁ]{2,})", match.group(1)) \
+            else kind
+        out.append((start + match.start(1), start + match.end(1), inner_kind))
+    return out
 
 
 def _is_genitive_continuation(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
@@ -275,14 +335,17 @@ def find_entities(doc: Doc) -> list[EntityMention]:
     text = doc.text
     raw = _tag(text)
     cleaned: list[tuple[int, int, str]] = []
-    for start, end, kind in raw:
+    for start, end, kind in _split_brackets(text, raw):
         start, end = _clean_span(text, start, end)
         if end - start < 2 or fold(text[start:end]) in _NOT_NAMES:
             continue
         if end < len(text) and text[end] == "." and kind != "PER" and len(text[start:end]) <= 4 \
                 and not text[start:end].isupper():
             continue                                    # "Корр." and similar abbreviations
+        if kind == "LOC" and _has_organization_head(text[start:end]):
+            kind = "ORG"                                # "Правительством Республики Беларусь"
         cleaned.append((start, end, kind))
+    cleaned.extend(_organizations_before_places(text, cleaned))
     taken = [(s, e) for s, e, _k in cleaned]
     for start, end in _initials_persons(text):
         if not any(s <= start < e or start <= s < end for s, e in taken):
@@ -533,13 +596,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                                  + r")(?![а-яё])", text):
             tail_match = _AGREEMENT_TAIL.match(text, match.end())
             tail = tail_match.group() if tail_match else ""
-            stop = _TAIL_STOP.search(tail)
-            if stop:
-                tail = tail[: stop.start()]
-            tail = _cut_at_coordinated_verb(tail)
-            tail = tail.rstrip()
-            if tail.split()[:1] and tail.split()[0] == "между":
-                tail = ""
+            tail = _agreement_tail(tail)
             if not tail.strip() and match.group()[:1].islower():
                 continue                  # "подписали договор": an unnamed document
             end = match.end() + len(tail)
@@ -553,6 +610,26 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                                           type=atype, title=title))
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _agreement_tail(tail: str) -> str:
+    """The subject of a document's title: "о …"/"по …"/"в области …", and the formal
+    "между X и Y о …" form, up to a clause boundary."""
+    prefix = ""
+    if re.match(r"\s+между\s", tail):
+        subject = re.search(r"\s(?:о|об)\s", tail)
+        if subject is None:
+            return ""
+        prefix, tail = tail[: subject.start()], tail[subject.start():]
+        if _TAIL_STOP.search(prefix.replace("между", "", 1)):
+            return ""
+    stop = _TAIL_STOP.search(tail)
+    if stop:
+        tail = tail[: stop.start()]
+    tail = _cut_at_coordinated_verb(tail).rstrip()
+    if not tail.strip():
+        return ""
+    return prefix + tail
 
 
 def _cut_at_coordinated_verb(tail: str) -> str:

@@ -52,7 +52,14 @@ def _restore_case(original: str, inflected: str) -> str:
 
 
 def _is_indeclinable_token(word: str) -> bool:
-    return not _WORD.fullmatch(word) or (word.isupper() and len(word) > 1)
+    """Abbreviations ("КНР") and compound ministry names ("Минцифры", "Минсвязи") do not
+    decline; "Минск" (a dictionary word) does."""
+    if not _WORD.fullmatch(word) or (word.isupper() and len(word) > 1):
+        return True
+    if word.startswith("Мин") and len(word) > 4:
+        parses = _parses(word.lower())
+        return not (parses and parses[0].is_known)
+    return False
 
 
 def _cases(word: str, pos: tuple[str, ...] | None = None) -> list[str]:
@@ -88,7 +95,7 @@ UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "
 
 
 def _inflect(word: str, case: str, pos: tuple[str, ...] | None, gender: str | None = None,
-             person: bool = False) -> str:
+             person: bool = False, trusted: bool = False) -> str:
     """``word`` from ``case`` to the nominative (same number and gender), or unchanged."""
     if case == "nomn" or _is_indeclinable_token(word):
         return word
@@ -116,7 +123,8 @@ def _inflect(word: str, case: str, pos: tuple[str, ...] | None, gender: str | No
     inflected = Parse.inflect(best, {"nomn"})
     if inflected is None:
         return word
-    if person and not best.is_known and not inflected.word.endswith(_SURNAME_ENDINGS):
+    if person and not trusted and not best.is_known and \
+            not inflected.word.endswith(_SURNAME_ENDINGS):
         return word             # a guessed paradigm: "Расулзода" is not a case of "Расулзод"
     return _restore_case(word, inflected.word)
 
@@ -155,6 +163,9 @@ def person_nominative(name: str, case: str | None = None) -> str:
         if _WORD.fullmatch(tail) and len(tail) > 1:
             words.append(tail)
     case = case or _shared_case(words)
+    strong = _oblique_first_name(words)
+    if strong is not None:
+        case = strong             # a known first name shows the case the whole name is in
     out = []
     for token in tokens:
         head, dot, tail = token.rpartition(".")
@@ -166,11 +177,25 @@ def person_nominative(name: str, case: str | None = None) -> str:
                 own = _sing_cases(tail)
                 word_case = own[0] if own and "nomn" not in own and _is_name_word(tail) \
                     else "nomn"
-            inflected = _inflect(tail, word_case, None, person=True)
+            inflected = _inflect(tail, word_case, None, person=True,
+                                 trusted=strong is not None)
             out.append(f"{head}{dot}{inflected}")
         else:
             out.append(token)
     return " ".join(out)
+
+
+def _oblique_first_name(words: list[str]) -> str | None:
+    """The case of a known first name that cannot be nominative ("Константина" -> gent)."""
+    if len(words) < 2:
+        return None
+    first = words[0]
+    known = [p for p in _parses(first.lower()) if "Name" in p.tag.grammemes and p.is_known
+             and p.tag.number != "plur"]
+    cases = [p.tag.case for p in known]
+    if known and "nomn" not in cases:
+        return cases[0]
+    return None
 
 
 def _is_name_word(word: str) -> bool:
