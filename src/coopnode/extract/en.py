@@ -69,7 +69,6 @@ _CHUNK_RE = re.compile(
 )
 _ABBR_AFTER_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 _ROMAN_RE = re.compile(r"^[IVXLC]+$")
-_WORD_RE = re.compile(r"[\w'’-]+")
 
 SPACY_TYPES: dict[str, EntityType] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
@@ -155,13 +154,9 @@ def _parse(text: str) -> Any:
 
 # ---------------------------------------------------------------- small pure helpers
 
-def strip_name(text: str, start: int, keep_ordinals: bool = False) -> tuple[int, int]:
-    """Offsets of ``text`` without leading articles/ordinals and trailing possessive or punctuation.
-
-    Returns (relative start, relative end) inside ``text``; ``start`` is unused but keeps callers
-    honest about offsets being relative.
-    """
-    del start
+def strip_name(text: str, keep_ordinals: bool = False) -> tuple[int, int]:
+    """Relative offsets of ``text`` without leading articles/ordinals ("the", "2025 ", "16th ")
+    and a trailing possessive, "(ABBR)" or punctuation."""
     lo, hi = 0, len(text)
     while True:
         m = re.match(r"(?:the|a|an|The|A|An|THE)\s+|[\"“«]" + ("" if keep_ordinals else
@@ -197,10 +192,6 @@ def strip_title(name: str) -> tuple[int, str]:
                 name, removed, changed = name[cut:], removed + cut, True
                 break
     return removed, name
-
-
-def words(text: str) -> list[str]:
-    return _WORD_RE.findall(text)
 
 
 def is_acronym(word: str) -> bool:
@@ -359,7 +350,7 @@ def _chunk_candidates(text: str) -> list[_Candidate]:
             break
         for lo, hi in split_chunk(chunk[lead:]):
             start, end = m.start() + lead + lo, m.start() + lead + hi
-            rel_lo, rel_hi = strip_name(text[start:end], start)
+            rel_lo, rel_hi = strip_name(text[start:end])
             start, end = start + rel_lo, start + rel_hi
             if end <= start:
                 continue
@@ -437,7 +428,7 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
         if kind is None:
             continue
         start, end = ent.start_char, ent.end_char
-        rel_lo, rel_hi = strip_name(text[start:end], start)
+        rel_lo, rel_hi = strip_name(text[start:end])
         start, end = start + rel_lo, start + rel_hi
         surface = text[start:end]
         if end <= start or _ROMAN_RE.match(surface) or not surface[:1].isupper():
@@ -784,7 +775,7 @@ class EnglishComponents:
         for pattern, kind in _AGREEMENT_RES:
             for m in pattern.finditer(text):
                 start, end = m.start(), m.end()
-                rel_lo, rel_hi = strip_name(text[start:end], start, keep_ordinals=True)
+                rel_lo, rel_hi = strip_name(text[start:end], keep_ordinals=True)
                 start, end = start + rel_lo, start + rel_hi
                 # leading function words of a sentence ("The summit concluded with …")
                 while True:
