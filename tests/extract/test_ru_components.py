@@ -144,3 +144,11 @@ def test_bodies_before_places_brackets_and_quotes():
 def test_a_known_first_name_shows_the_case_of_the_surname():
     assert person_nominative("Константина Шульгана", "nomn") == "Константин Шульган"
     assert person_nominative("К.Расулзода", "gent") == "К.Расулзода"
+
+
+def test_a_title_may_enumerate_with_a_comma():
+    doc = run("Встреча с Министром цифрового развития, связи и массовых коммуникаций Российской "
+              "Федерации Максутом Шадаевым прошла в Москве.")
+    position = next(p for p in doc.positions if p.person.name == "Максут Шадаев")
+    assert position.title == ("Министр цифрового развития, связи и массовых коммуникаций "
+                              "Российской Федерации")

@@ -445,7 +445,7 @@ _TITLE_WORDS = (
 )
 _TITLE_START = re.compile(r"(?<![а-яёА-ЯЁ-])" + _TITLE_WORDS + r"(?![а-яё])", re.I)
 _TITLE_PERIOD = re.compile(r"\s+(?:в|с)\s+\d{4}(?:\s*[-–—]\s*\d{4})?\s*(?:годах|году|г\.|гг\.)?\s*$")
-_TITLE_BREAK = re.compile(r"[.;:!?\n]|\s[-–—]\s|,\s|\s(?:с|со|к|от|для|у)\s|\s(?:в|на)\s(?=[а-яё])")
+_TITLE_BREAK = re.compile(r"[.;:!?\n]|\s[-–—]\s|,\s(?![а-яё]+\s+и\s)|\s(?:с|со|к|от|для|у)\s|\s(?:в|на)\s(?=[а-яё])")
 _IDIOM_BEFORE_TITLE = re.compile(r"во\s+\Z", re.I)
 
 
