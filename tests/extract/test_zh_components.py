@@ -181,3 +181,11 @@ def test_regression_byline_brackets_are_not_part_of_the_next_name() -> None:
 def test_headline_and_body_wordings_of_one_document_share_the_fullest_title() -> None:
     doc = run("峰会通过《喀什宣言》\n会议通过了《中亚城市论坛喀什宣言》。")
     assert {a.title for a in doc.agreements} == {"中亚城市论坛喀什宣言"}
+
+
+def test_short_name_defined_in_brackets_stands_for_the_full_name() -> None:
+    doc = run("喀什经济开发区管理委员会（以下简称“喀什经开委”）表示欢迎。喀什经开委将提供服务。")
+    short = [e for e in doc.entities if e.text == "喀什经开委"]
+    assert len(short) == 2
+    assert {e.name for e in short} == {"喀什经济开发区管理委员会"}
+    assert_offsets(doc)

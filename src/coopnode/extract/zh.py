@@ -505,6 +505,32 @@ def _in_title_brackets(text: str, start: int, end: int) -> bool:
     return open_at != -1 and text.find("》", open_at) >= end and text.rfind("》", 0, start) < open_at
 
 
+_SHORT_NAME_RE = re.compile(r"\s*[（(](?:以下)?(?:简称|下称)[为：:]?[“\"「]?([^”\"」）)，,、]{2,12})[”\"」]?[）)]")
+
+
+def apply_short_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """"…合作中心（以下简称“国合中心”）": the short name stands for the full one everywhere."""
+    short_names: dict[str, EntityMention] = {}
+    for mention in mentions:
+        m = _SHORT_NAME_RE.match(text, mention.end)
+        if m and mention.type != "person":
+            short_names[m.group(1)] = mention
+    if not short_names:
+        return mentions
+    result = list(mentions)
+    for short, full in short_names.items():
+        for m in re.finditer(re.escape(short), text):
+            overlapping = [e for e in result if e.start < m.end() and m.start() < e.end]
+            if any(e.start < m.start() or e.end > m.end() for e in overlapping):
+                continue  # part of a longer name
+            for e in overlapping:
+                result.remove(e)
+            result.append(EntityMention(start=m.start(), end=m.end(), text=short, type=full.type,
+                                        name=full.name, country=full.country, source="short-name",
+                                        gazetteer_id=full.gazetteer_id))
+    return sorted(result, key=lambda e: e.start)
+
+
 def leading_place_country(name: str) -> str | None:
     """The country of the place an organization's name starts with: 白俄罗斯驻华大使馆 -> BY,
     厦门市人民政府 -> CN (an embassy belongs to the state that sends it)."""
@@ -558,6 +584,7 @@ class ChineseComponents:
                 country=country, source=cand.source, gazetteer_id=cand.gazetteer_id,
             ))
         merge_place_names(mentions)
+        mentions = apply_short_names(text, mentions)
         return mentions
 
     def positions(self, doc: Doc) -> list[PositionMention]:
