@@ -20,3 +20,14 @@ def test_mixed_text_gets_its_dominant_language():
 
 def test_no_letters_is_undetermined():
     assert detect_language("12345 — 678 !!!") == "und"
+
+
+def test_short_headlines_keep_the_networks_languages():
+    assert detect_language("Xiamen hosts BRICS forum") == "en"
+    assert detect_language("Встреча в Минске прошла успешно.") == "ru"
+
+
+def test_other_languages_of_the_same_script_are_still_told_apart():
+    assert detect_language("Le ministre a rencontré la délégation chinoise à Minsk hier.") == "fr"
+    assert detect_language("Сустрэча ў Мінску прайшла паспяхова, міністр сустрэўся з "
+                           "дэлегацыяй.") == "be"

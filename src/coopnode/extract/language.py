@@ -56,11 +56,22 @@ def detect_language(text: str) -> str:
     if script == "han":
         return "zh"
     langid = _langid()
+    preferred = {"cyrillic": "ru", "latin": "en"}.get(script)
     guess = None
     if langid is not None:
-        guess, _score = langid.classify(sample)  # type: ignore[attr-defined]
+        ranking = langid.rank(sample)  # type: ignore[attr-defined]
+        guess, top = ranking[0]
+        scores = dict(ranking)
+        # A short headline ("Xiamen hosts BRICS forum") is easily taken for Latin or Serbian;
+        # the language this network writes in wins unless another is clearly more likely.
+        if preferred and preferred in scores and \
+                (top - scores[preferred]) / max(len(sample), 1) < _PREFERRED_MARGIN:
+            guess = preferred
     if script == "cyrillic":
         return guess if guess in ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn") else "ru"
     if script == "latin":
         return guess if guess else "en"
     return guess or "und"
+
+
+_PREFERRED_MARGIN = 0.1     # log-probability per character
