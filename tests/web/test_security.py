@@ -12,7 +12,7 @@ from coopnode.web.intake import views as intake_views
 from coopnode.web.registry.models import Document
 from tests.factories import make_org
 from tests.web.api.base import assert_error
-from tests.web.api.fakes import PASSWORD, bearer, fake_ingest, make_member, make_operator, make_user
+from tests.web.api.fakes import PASSWORD, bearer, make_member, make_operator, make_user
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
@@ -21,7 +21,6 @@ JSON = "application/json"
 @pytest.fixture(autouse=True)
 def _clean(monkeypatch):  # type: ignore[no-untyped-def]
     cache.clear()
-    monkeypatch.setattr(intake_views, "do_ingest", fake_ingest)
     yield
     cache.clear()
 

@@ -1,9 +1,4 @@
-"""Test doubles and one-line record makers shared by the API, operator-page and feed tests.
-
-``fake_ingest`` stands in for :func:`intake.actions.do_ingest` so these tests exercise the web
-layer (permissions, limits, error shapes) without loading the NLP pipeline; the real ingest has
-its own tests in ``tests/web/intake/test_ingest.py``.
-"""
+"""One-line record makers and users shared by the API, operator-page and feed tests."""
 
 from __future__ import annotations
 
@@ -15,8 +10,6 @@ from django.contrib.auth import get_user_model
 
 from coopnode.web.accounts import do_create_operator, ensure_roles
 from coopnode.web.api.tokens import do_create_token
-from coopnode.web.intake.actions import IngestResult, check_document
-from coopnode.web.intake.sources import SourceItem
 from coopnode.web.members.models import Membership
 from coopnode.web.registry.models import (
     Agreement,
@@ -30,27 +23,6 @@ from coopnode.web.registry.models import (
 )
 
 PASSWORD = "a-long-test-password-42"
-
-
-def fake_ingest(item: SourceItem, *, lang: str | None = None, published: str | None = None,
-                user: Any = None, actor: str | None = None) -> IngestResult:
-    """Store the document like ``do_ingest`` does (once per SHA-256) with one proposed mention."""
-    check_document(item)
-    sha = hashlib.sha256(item.data).hexdigest()
-    existing = Document.objects.filter(sha256=sha).first()
-    if existing:
-        return IngestResult(existing, created=False)
-    text = item.data.decode("utf-8", "replace")
-    doc = Document.objects.create(
-        source=item.source, source_kind=item.kind, sha256=sha, size=len(item.data),
-        original_path="-", language=lang or "en", text=text, title=text[:40],
-        published=dt.date.fromisoformat(published) if published else None,
-        status=Document.Status.EXTRACTED, ingested_by=str(user or actor or "test"),
-    )
-    word = text.split()[0] if text.split() else "x"
-    start = text.find(word)
-    make_claim(doc, start=start, end=start + len(word))
-    return IngestResult(doc, created=True)
 
 
 def make_document(text: str = "On 5 June 2026 in Minsk the Ministry met a delegation of Urumqi.",

@@ -14,7 +14,7 @@ from coopnode.web.intake.feeds import do_subscribe, poll_all_feeds, poll_feed
 from coopnode.web.intake.models import Feed, FeedItem
 from coopnode.web.intake.tasks import poll_feeds_periodically
 from coopnode.web.registry.models import Document
-from tests.web.api.fakes import fake_ingest, make_operator
+from tests.web.api.fakes import make_operator
 
 pytestmark = pytest.mark.django_db
 
@@ -49,11 +49,12 @@ def site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 @pytest.fixture
 def ingested(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
     calls: list[str] = []
+    real_ingest = intake_actions.do_ingest
 
     def recording_ingest(item, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(item.source)
         assert item.kind == "feed"
-        return fake_ingest(item, **kwargs)
+        return real_ingest(item, **kwargs)
 
     monkeypatch.setattr(intake_actions, "do_ingest", recording_ingest)
     return calls

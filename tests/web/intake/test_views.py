@@ -6,19 +6,17 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from coopnode.web.intake import views as intake_views
 from coopnode.web.intake.models import MergeRecord
 from coopnode.web.registry.models import AuditLog, Claim, Document, Entity
 from tests.conftest import SEED
 from tests.factories import make_org
-from tests.web.api.fakes import fake_ingest, make_claim, make_document, make_operator
+from tests.web.api.fakes import make_claim, make_document, make_operator
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def operator_client(client, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(intake_views, "do_ingest", fake_ingest)
     client.force_login(make_operator())
     return client
 
