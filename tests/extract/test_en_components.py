@@ -215,3 +215,10 @@ def test_short_and_full_wordings_of_one_declaration_share_the_fullest_title() ->
     doc = run("Leaders adopt Kazan Declaration\nThe summit released the 16th BRICS Summit Kazan "
               "Declaration.")
     assert {a.title for a in doc.agreements} == {"16th BRICS Summit Kazan Declaration"}
+
+
+def test_names_with_accents_and_particles_after_a_title() -> None:
+    doc = run("Brazilian President Luiz Inácio Lula da Silva met Chinese Premier Li Qiang. "
+              "Lula thanked him.")
+    persons = [e for e in doc.entities if e.type == "person"]
+    assert {e.name for e in persons} == {"Luiz Inácio Lula da Silva", "Li Qiang"}

@@ -12,7 +12,7 @@ from coopnode.web.intake import views as intake_views
 from coopnode.web.registry.models import Document
 from tests.factories import make_org
 from tests.web.api.base import assert_error
-from tests.web.api.fakes import PASSWORD, bearer, make_member, make_operator, make_user
+from tests.web.api.makers import PASSWORD, bearer, make_member, make_operator, make_user
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"
@@ -217,7 +217,7 @@ def test_debug_is_off_and_errors_show_no_stack_trace(client, monkeypatch):  # ty
     monkeypatch.setattr(intake_views, "highlight", explode)
     client.raise_request_exception = False
     client.force_login(make_operator())
-    from tests.web.api.fakes import make_claim, make_document
+    from tests.web.api.makers import make_claim, make_document
 
     response = client.get(f"/operator/review/{make_claim(make_document()).pk}/")
     assert response.status_code == 500

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SEED
-from tests.web.api.fakes import bearer, make_operator
+from tests.web.api.makers import bearer, make_operator
 
 pytestmark = [
     pytest.mark.django_db,

@@ -9,7 +9,7 @@ import pytest
 from coopnode.web.registry.models import ClaimStatus
 from tests.factories import make_org, make_person, make_place
 from tests.web.api.base import ResourceAPITestCase
-from tests.web.api.fakes import (
+from tests.web.api.makers import (
     bearer,
     make_agreement,
     make_claim,

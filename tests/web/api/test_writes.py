@@ -10,7 +10,7 @@ from coopnode.web.intake.models import MergeRecord
 from coopnode.web.registry.models import AuditLog, Claim, Document, Entity
 from tests.factories import make_org
 from tests.web.api.base import assert_error
-from tests.web.api.fakes import (
+from tests.web.api.makers import (
     bearer,
     make_claim,
     make_document,

@@ -14,7 +14,7 @@ from coopnode.web.intake.feeds import do_subscribe, poll_all_feeds, poll_feed
 from coopnode.web.intake.models import Feed, FeedItem
 from coopnode.web.intake.tasks import poll_feeds_periodically
 from coopnode.web.registry.models import Document
-from tests.web.api.fakes import make_operator
+from tests.web.api.makers import make_operator
 
 pytestmark = pytest.mark.django_db
 

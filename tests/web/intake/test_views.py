@@ -10,7 +10,7 @@ from coopnode.web.intake.models import MergeRecord
 from coopnode.web.registry.models import AuditLog, Claim, Document, Entity
 from tests.conftest import SEED
 from tests.factories import make_org
-from tests.web.api.fakes import make_claim, make_document, make_operator
+from tests.web.api.makers import make_claim, make_document, make_operator
 
 pytestmark = pytest.mark.django_db
 

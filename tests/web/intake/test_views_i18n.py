@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import override_settings
 
 from tests.conftest import REPO_ROOT
-from tests.web.api.fakes import make_operator
+from tests.web.api.makers import make_operator
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.core import mail
 from coopnode.web.members.models import Membership
 from coopnode.web.registry.models import AuditLog
 from tests.factories import make_org
-from tests.web.api.fakes import make_member, make_operator, make_user
+from tests.web.api.makers import make_member, make_operator, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from coopnode.web.registry.actions import NameSpec, RegistryError, do_add_name
 from coopnode.web.registry.merge import do_merge, do_unmerge, suggest_duplicates
 from coopnode.web.registry.models import AuditLog, Entity, EventParticipant, Position
 from tests.factories import make_org, make_person, make_place
-from tests.web.api.fakes import (
+from tests.web.api.makers import (
     make_agreement,
     make_claim,
     make_document,
