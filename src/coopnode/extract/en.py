@@ -499,6 +499,10 @@ def drop_leading_places(name: str) -> tuple[int, str]:
     return cut, " ".join(parts[last + 1:])
 
 
+# One word of a person's name: "Tokayev", "Kassym-Jomart", "Inácio", "O'Neill".
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"
+
+
 def _title_person_candidates(text: str) -> list[_Candidate]:
     """Persons after a title, also after a long one: "Deputy Minister of Communications and
     Informatization of the Republic of Belarus Anton Alekseev" -> "Anton Alekseev"."""
@@ -506,14 +510,16 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
     pattern = re.compile(
         r"\b(?:" + titles + r")"
         r"(?:[ \t]+(?:of|to|for|the|and|in|on|at|[A-Z][\w'’-]*|[\"“][^\"”\n]{1,40}[\"”]))*?"
-        r"[ \t]+((?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*[ \t]+){1,3}[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*)"
+        r"[ \t]+((?:" + _NAME_WORD + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?){1,3}"
+        + _NAME_WORD + r")"
         r"(?=[ \t]+(?!(?:of|for|and|the|on|in|at|to|de)\b)[a-z]|[,.;:)]|[ \t]*$)",
         re.MULTILINE,
     )
     found = []
     for m in pattern.finditer(text):
         cut, name = drop_leading_places(m.group(1))
-        if len(name.split()) > 3 or not _name_words_ok(name.split()):
+        proper = [w for w in name.split() if w[:1].isupper()]
+        if len(proper) > 4 or not _name_words_ok(proper):
             continue
         start = m.start(1) + cut
         found.append(_Candidate(start, start + len(name), "person", name, 4, "pattern"))
