@@ -222,3 +222,13 @@ def test_names_with_accents_and_particles_after_a_title() -> None:
               "Lula thanked him.")
     persons = [e for e in doc.entities if e.type == "person"]
     assert {e.name for e in persons} == {"Luiz Inácio Lula da Silva", "Li Qiang"}
+
+
+def test_regression_abbreviation_in_brackets_closes_a_name() -> None:
+    doc = run("The Belarusian State University of Informatics and Radioelectronics (BSUIR) and "
+              "Harbin Institute of Technology opened a lab. BSUIR will host students.")
+    orgs = names(doc, "organization")
+    assert {"Belarusian State University of Informatics and Radioelectronics",
+            "Harbin Institute of Technology"} <= orgs
+    assert {e.name for e in doc.entities if e.text == "BSUIR"} == {
+        "Belarusian State University of Informatics and Radioelectronics"}

@@ -222,9 +222,13 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
     head noun; "China's Tianjin Municipality" becomes two names; "Ministry of Commerce" stays.
     """
     parts: list[tuple[int, int]] = [(0, len(chunk))]
+    # an abbreviation in brackets closes a name: "… Radioelectronics (BSUIR) and Harbin …"
+    m_abbr = re.search(r"\s*\([A-Z][A-Za-z]{1,9}\)\s+(?:and|of|for|on|the|&)\s+(?:the\s+)?", chunk)
     # possessive joins two names ("China's Tianjin Municipality"), "People's" does not
     m = re.search(r"(?<!People)(?<!Workers)['’]s\s+(?=[A-Z])", chunk)
-    if m:
+    if m_abbr:
+        parts = [(0, m_abbr.start()), (m_abbr.end(), len(chunk))]
+    elif m:
         parts = [(0, m.start()), (m.end(), len(chunk))]
     result: list[tuple[int, int]] = []
     for lo, hi in parts:
@@ -631,8 +635,13 @@ def organization_country(name: str) -> str | None:
     if first and first.group(1) in DEMONYMS:
         return DEMONYMS[first.group(1)]
     m = re.search(r".*\bof (?:the )?([A-Z][\w'’ -]+)$", name)
-    if m and (entry := en_lexicon.lookup(m.group(1))) and entry.type == "place":
-        return entry.country
+    if m:
+        seat = m.group(1)
+        entry = en_lexicon.lookup(seat) or en_lexicon.lookup(
+            re.sub(r"(?: (?:Uygur|Uyghur|Autonomous|Region|Province|Municipality|City|Oblast))+$",
+                   "", seat))
+        if entry is not None and entry.type == "place":
+            return entry.country
     for size in (3, 2, 1):
         head = " ".join(name.split()[:size])
         entry = en_lexicon.lookup(head)
