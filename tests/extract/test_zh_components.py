@@ -189,3 +189,11 @@ def test_short_name_defined_in_brackets_stands_for_the_full_name() -> None:
     assert len(short) == 2
     assert {e.name for e in short} == {"喀什经济开发区管理委员会"}
     assert_offsets(doc)
+
+
+def test_regression_yu_inside_a_university_name_and_first_deputy_titles() -> None:
+    doc = run("白俄罗斯第一副总理斯诺普科夫表示，白俄罗斯国立信息与无线电电子大学与哈尔滨工业大学将合作。")
+    orgs = names(doc, "organization")
+    assert {"白俄罗斯国立信息与无线电电子大学", "哈尔滨工业大学"} <= orgs
+    titles = {p.person.name: p.title for p in doc.positions if p.person}
+    assert titles["斯诺普科夫"] == "白俄罗斯第一副总理"

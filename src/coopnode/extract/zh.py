@@ -303,13 +303,14 @@ def _is_proper_chain(tokens: tuple[Token, ...], lo: int, hi: int, text: str) -> 
 
 def _joins_names(tokens: tuple[Token, ...], i: int) -> bool:
     """"中国东北地区和俄罗斯远东地区…委员会": 和 between two place words joins one name."""
-    if not (0 < i < len(tokens) - 1 and tokens[i].word == "和"):
+    if not (0 < i < len(tokens) - 1 and tokens[i].word in {"和", "与"}):
         return False
     left, right = tokens[i - 1], tokens[i + 1]
-    if (left.flag == "ns" or left.word.endswith("地区")) and right.flag == "ns":
+    if (tokens[i].word == "和" and (left.flag == "ns" or left.word.endswith("地区"))
+            and right.flag == "ns"):
         return True
     # "工业和信息化局", "国家发展和改革委员会": 和 inside the name of one office
-    return (left.flag in {"n", "j", "vn", "l", "nz"} and right.flag in {"n", "j", "vn", "l", "nz"}
+    return (left.flag in {"n", "j", "vn", "l", "nz", "b"} and right.flag in {"n", "j", "vn", "l", "nz", "b"}
             and _suffix_of(left.word) is None and len(left.word) <= 4 and len(right.word) <= 4
             and left.word not in STOP_WORDS and right.word not in STOP_WORDS)
 
