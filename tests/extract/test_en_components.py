@@ -232,3 +232,11 @@ def test_regression_abbreviation_in_brackets_closes_a_name() -> None:
             "Harbin Institute of Technology"} <= orgs
     assert {e.name for e in doc.entities if e.text == "BSUIR"} == {
         "Belarusian State University of Informatics and Radioelectronics"}
+
+
+def test_quoted_word_inside_a_name_keeps_offsets_and_drops_quotes_from_the_name() -> None:
+    doc = run('Residents of the "Silver Lake" Technology Park met on Monday.')
+    park = next(e for e in doc.entities if e.type == "organization")
+    assert park.text == '"Silver Lake" Technology Park'
+    assert park.name == "Silver Lake Technology Park"
+    assert_offsets(doc)

@@ -274,6 +274,12 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
     return result
 
 
+def quoteless(name: str) -> str:
+    """A name without quotation marks: 'China-Belarus "Great Stone" Industrial Park' ->
+    'China-Belarus Great Stone Industrial Park', so that quoting styles do not split entities."""
+    return re.sub(r"\s+", " ", re.sub(r"[\"“”«»]", "", name)).strip()
+
+
 def in_quotes(text: str, start: int, end: int) -> bool:
     """True when the span sits inside a quoted theme or title ("New Bonds in …")."""
     before = text[max(0, start - 1):start]
@@ -364,7 +370,12 @@ def _chunk_candidates(text: str) -> list[_Candidate]:
             if kind == "organization" and len(text[start:end].split()) < 2:
                 continue
             end = _extend_seat(text, end)
-            found.append(_Candidate(start, end, kind, text[start:end], 2, "pattern"))
+            # a quoted word opening the name ("Great Stone" Industrial Park) keeps its quote
+            if text[start:end].count("\"") % 2 or text[start:end].count("”") > text[
+                    start:end].count("“"):
+                if start > 0 and text[start - 1] in "\"“":
+                    start -= 1
+            found.append(_Candidate(start, end, kind, quoteless(text[start:end]), 2, "pattern"))
     # "Ministry of Digital Development, Communications and Mass Media": commas inside one name
     cap_run = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*"
     for m in re.finditer(r"\b(?:Ministry|Department|Committee|Commission|Agency|Bureau|Council)"
