@@ -65,6 +65,7 @@ def bench_size(
     ids = [f"p{i}" for i in range(n)]
 
     index = VectorIndex(dim, ann_threshold=1, m=m, ef_construction=ef_construction)
+    index.reserve(n)
     started = time.perf_counter()
     step = 100_000
     for start in range(0, n, step):

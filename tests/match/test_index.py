@@ -94,3 +94,13 @@ def test_loading_an_empty_directory_is_a_clear_error(tmp_path):
 
 def test_empty_index_returns_nothing():
     assert VectorIndex(8).search(np.ones(8) / np.sqrt(8), 5) == []
+
+
+@pytest.mark.parametrize("threshold", [10_000, 100])
+def test_reserve_before_a_bulk_load_keeps_contents(vectors, threshold):
+    index = _index(vectors[:150], threshold)
+    index.reserve(5000)
+    index.add([f"q{i}" for i in range(150, 400)], vectors[150:])
+    assert len(index) == 400
+    assert index.search(vectors[3], 1, today=TODAY)[0][0] == "p3"
+    assert index.search(vectors[300], 1, today=TODAY)[0][0] == "q300"

@@ -77,11 +77,19 @@ class VectorIndex:
     def uses_ann(self) -> bool:
         return self._hnsw is not None
 
+    def reserve(self, capacity: int) -> None:
+        """Pre-size storage before a bulk load (e.g. rebuilding from the database), so the
+        matrix and graph are allocated once instead of doubling as they fill."""
+        if capacity > len(self._vectors):
+            self._resize(capacity)
+
     def _grow(self, needed: int) -> None:
         capacity = len(self._vectors)
         if needed <= capacity:
             return
-        new_capacity = max(needed, 2 * capacity, 1024)
+        self._resize(max(needed, 2 * capacity, 1024))
+
+    def _resize(self, new_capacity: int) -> None:
         vectors = np.zeros((new_capacity, self.dim), dtype=np.float32)
         vectors[: self._size] = self._vectors[: self._size]
         expires = np.full(new_capacity, _NO_EXPIRY, dtype=np.int32)
