@@ -194,9 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\n## Encoder {name}: by language pair (text model only)\n")
             print(_table(by_language_pair(text_ranks), "query→partner"))
             print(f"\n## Ablation (encoder {name})\n")
-            rows = {
-                k: summarise(filtered_ranks(profiles, scores, w)) for k, w in ABLATIONS.items()
-            }
+            rows = {k: summarise(filtered_ranks(profiles, scores, w)) for k, w in ABLATIONS.items()}
             untagged = without_sectors(profiles)
             rows["all, profiles without sector tags"] = summarise(
                 filtered_ranks(untagged, feature_scores(untagged, vectors), DEFAULT_WEIGHTS)

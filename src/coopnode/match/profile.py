@@ -12,7 +12,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-
 MAX_TEXT_CHARS = 1000
 
 
