@@ -152,3 +152,9 @@ def test_a_title_may_enumerate_with_a_comma():
     position = next(p for p in doc.positions if p.person.name == "Максут Шадаев")
     assert position.title == ("Министр цифрового развития, связи и массовых коммуникаций "
                               "Российской Федерации")
+
+
+def test_names_never_run_over_a_line_break():
+    doc = run("Участвовал А.П.Оморкулов\n\nМеморандумом предусмотрено сотрудничество.")
+    assert "А.П.Оморкулов" in names(doc, "person")
+    assert all("\n" not in m.text for m in doc.entities)

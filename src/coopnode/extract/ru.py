@@ -214,7 +214,11 @@ def _case_at(tokens: dict[int, tuple[int, str, dict[str, str]]], start: int, end
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, slashes and stray quotes/punctuation around a NER span; keep a quoted
-    name's closing quote ("РУП «Белтелеком»")."""
+    name's closing quote ("РУП «Белтелеком»"); never run over a line break (a headline
+    without a full stop is not the start of the next line's name)."""
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
     while start < end and text[start] in " \t\"«»“”'/,.;:—–-(":
         start += 1
     while end > start and text[end - 1] in " \t\"«»“”'/,;:—–-":
@@ -354,8 +358,10 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         start, end = match.start("name"), match.end("name")
         if not any(s <= start < e for s, e in taken):
             cleaned.append((start, end, "ORG"))
-    tokens = _context_morphology(text, [(s, e) for s, e, k in cleaned
-                                        if needs_context(text[s:e], person=k == "PER")])
+    tokens = _context_morphology(text, [
+        (s, e) for s, e, k in cleaned
+        if needs_context(text[s:e], person=k == "PER")
+        and not (k == "PER" and chinese_name_nominative(text[s:e]) != text[s:e])])
     mentions: list[EntityMention] = []
     for start, end, kind, head_end in _extend_organizations(text, cleaned, tokens):
         if kind == "ORG" and head_end == end and _is_common_noun_org(text, start, end):
