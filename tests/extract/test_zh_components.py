@@ -197,3 +197,12 @@ def test_regression_yu_inside_a_university_name_and_first_deputy_titles() -> Non
     assert {"白俄罗斯国立信息与无线电电子大学", "哈尔滨工业大学"} <= orgs
     titles = {p.person.name: p.title for p in doc.positions if p.person}
     assert titles["斯诺普科夫"] == "白俄罗斯第一副总理"
+
+
+def test_quoted_and_dashed_parts_inside_names_but_not_a_compound_adjective() -> None:
+    doc = run("中白工业园“巨石”管委会与中国—东盟信息港股份有限公司签约。"
+              "中国—上合组织数字经济合作项目启动。")
+    orgs = names(doc, "organization")
+    assert {"中白工业园“巨石”管委会", "中国—东盟信息港股份有限公司"} <= orgs
+    assert "中国—上合组织" not in orgs
+    assert_offsets(doc)

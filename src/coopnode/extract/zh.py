@@ -231,6 +231,18 @@ def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bo
         if word == "、" and _enumeration_in_name(tokens, j - 1, index):
             j -= 1
             continue
+        if word in {"”", "」"} and not allow_verbs:
+            # a quoted proper name inside a name: 中白工业园“巨石”管委会
+            opening = _quoted_part_start(tokens, j - 1)
+            if opening is None:
+                break
+            j = opening
+            continue
+        if (word in {"—", "－", "-"} and j >= 2 and j < index and tokens[j - 2].flag == "ns"
+                and tokens[j].flag in {"ns", "nt"}):
+            # 中国—东盟信息港股份有限公司: two places joined by a dash name one body
+            j -= 1
+            continue
         if word in {"和", "与"} and _joins_names(tokens, j - 1):
             j -= 1
             continue
@@ -270,6 +282,20 @@ def _bracket_qualifier_start(tokens: tuple[Token, ...], closing: int) -> int | N
         return None
     before = tokens[k - 1]
     if not before.flag.startswith("n") or before.word in STOP_WORDS or before.flag == "nnt":
+        return None
+    return k
+
+
+def _quoted_part_start(tokens: tuple[Token, ...], closing: int) -> int | None:
+    """Index of the “ of a short quoted name (≤ 12 characters) that closes at ``closing``."""
+    k = closing - 1
+    while k >= 0 and closing - k <= 8 and tokens[k].word not in {"“", "「"}:
+        if not re.fullmatch(r"[\u4e00-\u9fff—·]+", tokens[k].word):
+            return None
+        k -= 1
+    if k < 0 or tokens[k].word not in {"“", "「"} or closing - k < 2:
+        return None
+    if tokens[closing].start - tokens[k].end > 12:
         return None
     return k
 
