@@ -642,6 +642,9 @@ DEMONYMS = {
 def organization_country(name: str) -> str | None:
     """The country an organization's name states: "… of the Republic of Belarus", "Belarusian
     Embassy in China" (the sending state), "Xiamen Municipal People's Government"."""
+    seat = re.search(r"\(([A-Z][\w ]+)\)", name)
+    if seat and (entry := en_lexicon.lookup(seat.group(1))) is not None and entry.type == "place":
+        return entry.country  # "Russia House (Xiamen) Collaborative Innovation Center" is in China
     first = re.match(r"(South African|[\w'’-]+)", name)
     if first and first.group(1) in DEMONYMS:
         return DEMONYMS[first.group(1)]
@@ -711,7 +714,9 @@ class EnglishComponents:
             if kind == "place" and country is None:
                 entry = en_lexicon.lookup(name)
                 country = entry.country if entry else None
-            if kind == "organization" and country is None:
+            if kind == "organization" and country is None and cand.source not in {
+                    "lexicon", "gazetteer"}:
+                # international bodies in the lists have no country on purpose ("Shanghai …")
                 country = organization_country(name)
             if kind == "place" and country is not None:
                 entry = en_lexicon.lookup(text[cand.start:cand.end])

@@ -604,7 +604,8 @@ class ChineseComponents:
             if country is None and cand.type == "place":
                 entry = zh_lexicon.entries().get(surface)
                 country = entry.country if entry else None
-            if country is None and cand.type == "organization":
+            if country is None and cand.type == "organization" and cand.source not in {
+                    "lexicon", "gazetteer"}:
                 country = leading_place_country(cand.name)
             mentions.append(EntityMention(
                 start=cand.start, end=cand.end, text=surface, type=cand.type, name=cand.name,
