@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from coopnode.extract.types import DateMention, Doc, Precision
 
@@ -194,8 +195,9 @@ def _ru_year_offset(rel: str) -> int:
     return 0
 
 
-def _candidates(text: str, language: str) -> Iterator[_Candidate]:
-    """Every date expression in ``text``; overlapping ones are resolved by the caller."""
+def _candidates(text: str, language: str, relative: bool = True) -> Iterator[_Candidate]:
+    """Every date expression in ``text``; overlapping ones are resolved by the caller.
+    ``relative=False`` skips the expressions that need a document date."""
     for match in _ISO_PATTERN.finditer(text):
         yield _Candidate(match.start(), match.end(), int(match["y"]), int(match["mn"]),
                          int(match["d"]))
@@ -203,11 +205,13 @@ def _candidates(text: str, language: str) -> Iterator[_Candidate]:
         yield from _zh_candidates(text)
     elif language == "en":
         yield from _pattern_candidates(text, _EN_PATTERNS, en_month_number)
-        yield from _relative_candidates(text, _EN_RELATIVE, _EN_WEEKDAYS)
+        if relative:
+            yield from _relative_candidates(text, _EN_RELATIVE, _EN_WEEKDAYS)
     else:
         if _CYRILLIC.search(text):                     # skip Russian patterns on other scripts
             yield from _pattern_candidates(text, _RU_PATTERNS, ru_month_number)
-            yield from _relative_candidates(text, _RU_RELATIVE, _RU_WEEKDAYS)
+            if relative:
+                yield from _relative_candidates(text, _RU_RELATIVE, _RU_WEEKDAYS)
         if language != "ru":
             yield from _pattern_candidates(text, _EN_PATTERNS[:3], en_month_number)
 
@@ -236,6 +240,7 @@ def _pattern_candidates(text: str, patterns: list[tuple[re.Pattern[str], str]],
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
+@lru_cache(maxsize=256)
 def _keyword(pattern: re.Pattern[str]) -> str | None:
     """A literal every match of a relative pattern contains, to skip scanning big texts."""
     literal = re.search(r"\(([^()?|\\[\]]{2,})\)", pattern.pattern)
@@ -244,10 +249,10 @@ def _keyword(pattern: re.Pattern[str]) -> str | None:
 
 def _relative_candidates(text: str, patterns: list[tuple[re.Pattern[str], str]],
                          weekdays: dict[str, int]) -> Iterator[_Candidate]:
-    lower = text.lower() if len(text) > 100_000 else None
+    lower = text.lower()
     for pattern, kind in patterns:
-        keyword = _keyword(pattern) if lower is not None else None
-        if lower is not None and keyword and keyword not in lower:
+        keyword = _keyword(pattern)
+        if keyword and keyword not in lower:
             continue
         for match in pattern.finditer(text):
             if kind == "weekday":
@@ -422,10 +427,12 @@ def _text_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def find_dates_in_text(text: str, language: str, published: str | None = None) -> list[DateMention]:
+def find_dates_in_text(text: str, language: str, published: str | None = None,
+                       relative: bool = True) -> list[DateMention]:
     """All dates of ``text`` in order, resolved against ``published`` and the text's own years."""
     anchor = _parse_iso(published)
-    candidates = _absorb_range_ends(text, _drop_overlaps(list(_candidates(text, language))))
+    candidates = _absorb_range_ends(
+        text, _drop_overlaps(list(_candidates(text, language, relative and anchor is not None))))
     mentions: list[DateMention] = []
     context_year: int | None = None if anchor is not None else _text_year(text)
     context_month: tuple[int, int] | None = None
@@ -456,7 +463,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
 
 def first_absolute_date(text: str, language: str) -> str | None:
     """The first date of the body that states its year: a fallback for the document date."""
-    for mention in find_dates_in_text(text[:20000], language, None):
+    for mention in find_dates_in_text(text[:5000], language, None, relative=False):
         if not mention.relative and mention.precision == "day":
             return mention.value
     return None

@@ -86,6 +86,7 @@ def country_adjectives() -> tuple[tuple[str, str], ...]:
     return tuple((row[0], row[1]) for row in _read_tsv("adjectives.tsv"))
 
 
+@lru_cache(maxsize=20000)
 def country_of_name(name: str) -> str | None:
     """ISO code for a name that is, contains or starts with a known country/city or adjective."""
     folded = fold(name)
@@ -496,6 +497,7 @@ def find_positions(doc: Doc) -> list[PositionMention]:
     return positions
 
 
+@lru_cache(maxsize=20000)
 def _title_nominative(title: str) -> str:
     """First word(s) of a title in the nominative; the genitive tail as written."""
     words = title.split()

@@ -189,13 +189,16 @@ def _oblique_first_name(words: list[str]) -> str | None:
     """The case of a known first name that cannot be nominative ("Константина" -> gent)."""
     if len(words) < 2:
         return None
-    first = words[0]
-    known = [p for p in _parses(first.lower()) if "Name" in p.tag.grammemes and p.is_known
-             and p.tag.number != "plur"]
-    cases = [p.tag.case for p in known]
-    if known and "nomn" not in cases:
-        return cases[0]
+    parses = [p for p in _parses(words[0].lower()) if p.is_known and p.tag.case]
+    if not any("Name" in p.tag.grammemes for p in parses):
+        return None
+    nominative = sum(p.score for p in parses if p.tag.case == "nomn" and p.tag.number != "plur")
+    if nominative < _RARE_READING:           # "Романа" is a female name only in rare texts
+        return parses[0].tag.case
     return None
+
+
+_RARE_READING = 0.15
 
 
 def _is_name_word(word: str) -> bool:
@@ -292,6 +295,8 @@ def needs_context(name: str, person: bool = False) -> bool:
         words = words[:2]
     if not words:
         return False
+    if person and _oblique_first_name(words) is not None:
+        return False                         # the first name settles it
     options = [_sing_cases(w) or _cases(w) for w in words]
     if person:
         common = [c for c in options[-1] if all(c in o for o in options)]

@@ -9,7 +9,6 @@ page boilerplate is removed with trafilatura, Markdown markup with markdown-it, 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from coopnode.extract.errors import ExtractionInputError
@@ -18,6 +17,10 @@ _DATELINE = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*\r?\n
 _HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|article|meta|title)\b", re.I)
 _MD_HINT = re.compile(r"^(?:#{1,6}\s|\*\*|[-*+]\s|>\s|---\s*$)|\[[^\]]+\]\([^)]+\)|\*\*[^*]+\*\*",
                       re.M)
+
+
+# control characters other than line/tab/page breaks, private-use and lone surrogates
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ud800-\udfff]")
 
 
 @dataclass
@@ -66,8 +69,7 @@ def _reject_binary_text(text: str) -> None:
     sample = text[:20000]
     if not sample.strip():
         raise ExtractionInputError("empty input: the document has no text")
-    controls = sum(1 for ch in sample
-                   if unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(sample))
     if controls > max(8, len(sample) // 50):
         raise ExtractionInputError("binary input: the document is not text")
 
