@@ -29,7 +29,7 @@ from coopnode.extract.types import (
 from coopnode.extract.zh_lexicon import Token
 
 ORG_SUFFIXES: tuple[str, ...] = (
-    "人民政府", "政府", "委员会", "管委会", "执委会", "理事会", "协会", "商会", "联合会", "研究院", "研究所", "研究中心",
+    "人民政府", "政府", "分委员会", "委员会", "分委会", "联委会", "管委会", "执委会", "理事会", "协会", "商会", "联合会", "研究院", "研究所", "研究中心",
     "分中心", "中心", "办公室", "秘书处", "大学", "学院", "经学院", "大使馆", "使馆", "领事馆",
     "公司", "集团", "银行", "联盟", "工信厅", "部", "局", "厅", "署", "委", "办", "院", "组织",
     "产业园", "科技园", "工业园", "园区", "基地", "交易所", "基金会", "通讯社", "报社", "电视台",
@@ -49,6 +49,7 @@ STOP_WORDS = frozenset("""
 宣布 发布 发表 设立 成立 建立 依托 作为 服务 推动 推进 支持 加强 开展 打造 促进 深化 落实 决定 达成
 当地时间 同时 此外 其中 来自 位于 举措 分别 双方 各方 此次 本次 这 该 其 之 中外 各国 两国
 论坛 会议 峰会 博览会 大会 仪式 主题 聚焦 围绕 包括 通过 参与 合作伙伴
+有关 相关 所有 各 各个 部分 多家 一些 若干 助力 赋能 携手 带动 支撑 助推 对接 服务于 面向 联手
 """.split())
 # Verbs that are part of official names (…创新发展研究中心, …合作委员会).
 NAME_VERBS = frozenset("""
@@ -76,7 +77,7 @@ TRANSLIT = frozenset(
 )
 # Further characters seen in transliterations; only trusted next to a middle dot
 # (亚历山大·…), because alone they are too common in ordinary words.
-TRANSLIT_DOTTED = TRANSLIT | frozenset("高先鲍历山大德罗维奇诺夫斯基娜科耶托尔什米哈伊洛扎列宁普拉")
+TRANSLIT_DOTTED = TRANSLIT | frozenset("高先鲍历山大德罗维奇诺夫斯基娜科耶托尔什米哈伊洛扎列宁普拉得")
 # Common Chinese surnames, to accept a jieba nr word as a full name.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
@@ -122,15 +123,21 @@ _AGREEMENT_KEYWORDS: list[tuple[str, AgreementType]] = [
     ("联合宣言", "declaration"), ("宣言", "declaration"), ("联合声明", "declaration"),
     ("声明", "declaration"), ("公报", "declaration"), ("合作协议", "agreement"), ("协议", "agreement"),
     ("协定", "agreement"), ("合同", "contract"), ("行动计划", "other"), ("合作纲要", "other"),
-    ("合作规划", "other"), ("议定书", "other"),
+    ("合作规划", "other"), ("议定书", "other"), ("会议纪要", "other"), ("会谈纪要", "other"),
+    ("纪要", "other"), ("合作纲领", "other"),
 ]
 _AGREEMENT_RE = re.compile("|".join(re.escape(w) for w, _ in _AGREEMENT_KEYWORDS))
 _AGREEMENT_TYPES: dict[str, AgreementType] = dict(_AGREEMENT_KEYWORDS)
 _BARE_DOCUMENTS = frozenset({"联合声明", "联合宣言", "联合公报"})
 _VAGUE_BEFORE = ("多项", "一系列", "若干", "各项", "系列", "一批", "多份", "该", "上述", "此项", "相关",
-                 "有关", "这些", "这份", "此", "各类", "等")
+                 "有关", "这些", "这份", "此", "各类", "等", "所有", "全部", "各", "这一", "那些", "其他",
+                 "两份", "三份", "多个", "一些")
+# "三个工作组会议纪要", "5份协议": a counted set of documents, not one named document.
+_COUNTED_RE = re.compile(r"[\d一二三四五六七八九十两几多]+\s*[个项份批件]$")
 _TITLE_BRACKETS_RE = re.compile(r"《([^《》\n]{2,80})》")
-_DOT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})+")
+# Middle dots as pages write them: U+00B7, U+2022, U+30FB, U+2027, U+2219, U+22C5, U+FF65, U+2E31.
+NAME_DOTS = "·•・‧∙⋅･⸱"
+_DOT_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[" + NAME_DOTS + r"][\u4e00-\u9fff]{1,8})+")
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n+")
 # A news agency dateline ("新华社莫斯科5月21日电（记者 李明）") is a sentence of its own, so that
 # its date is not taken for the date of the events in the lead sentence.
@@ -173,10 +180,10 @@ def translit_run(text: str, start: int, step: int, chars: frozenset[str] = TRANS
     """End (step=1) or start (step=-1) of the run of transliteration characters from ``start``."""
     i = start
     if step > 0:
-        while i < len(text) and (text[i] in chars or text[i] in "·•・‧"):
+        while i < len(text) and (text[i] in chars or text[i] in NAME_DOTS):
             i += 1
     else:
-        while i > 0 and (text[i - 1] in chars or text[i - 1] in "·•・‧"):
+        while i > 0 and (text[i - 1] in chars or text[i - 1] in NAME_DOTS):
             i -= 1
     return i
 
@@ -341,6 +348,17 @@ def _joins_names(tokens: tuple[Token, ...], i: int) -> bool:
             and left.word not in STOP_WORDS and right.word not in STOP_WORDS)
 
 
+# Heads that, after nothing but a country or place, describe a kind of body: 中国公司, 俄罗斯企业.
+_GENERIC_HEADS = frozenset({"公司", "企业", "集团", "银行", "机构", "部门", "高校", "大学", "组织"})
+
+
+def _is_generic_company(tokens: tuple[Token, ...], lo: int, hi: int) -> bool:
+    """"中国公司", "俄罗斯企业": a place plus a generic head names no particular body
+    (whereas 厦门市政府 or 中国银行 as one jieba word do)."""
+    return (hi - lo == 1 and tokens[hi].word in _GENERIC_HEADS
+            and tokens[lo].flag == "ns" and tokens[lo].word in zh_lexicon.entries())
+
+
 def _suffix_of(word: str) -> str | None:
     for suffix in ORG_SUFFIXES:
         if word.endswith(suffix):
@@ -367,19 +385,32 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
         if surface == tok.word and (tok.flag not in {"nt", "nz"} and len(surface) < 4
                                     or surface in ORG_SUFFIXES):
             continue
-        # a bare place + 政府/中心 is a name only with a recognisable head ("厦门市政府" yes)
+        if _is_generic_company(tokens, j, i):
+            continue
         if len(surface) > 40:
             continue
         found.append(_Candidate(start, end, "organization", canonical_name(surface), 2, "suffix"))
     # jieba's own organization words (中国电信, 中兴通讯, 清华大学)
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         if tok.flag == "nt" and len(tok.word) >= 3 and tok.word not in zh_lexicon.entries():
             if tok.word.endswith(PLACE_SUFFIXES) or tok.word in ORG_SUFFIXES:
                 continue
-            if _suffix_of(tok.word) is None and (len(tok.word) < 4 or tok.word in _GENERIC_NT):
+            if _suffix_of(tok.word) is None and (len(tok.word) < 4 or tok.word in _GENERIC_NT
+                                                 or _listed_with_fields(tokens, k)):
                 continue
             found.append(_Candidate(tok.start, tok.end, "organization", tok.word, 1, "jieba"))
     return found
+
+
+def _listed_with_fields(tokens: tuple[Token, ...], k: int) -> bool:
+    """"民用航空、原材料、装备等领域": a word listed with plain nouns names a field of work,
+    even when jieba tags it as an organization."""
+    neighbours = []
+    if k + 2 < len(tokens) and tokens[k + 1].word == "、":
+        neighbours.append(tokens[k + 2])
+    if k >= 2 and tokens[k - 1].word == "、":
+        neighbours.append(tokens[k - 2])
+    return any(t.flag in {"n", "vn"} and _suffix_of(t.word) is None for t in neighbours)
 
 
 def _place_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
@@ -430,7 +461,7 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
 
     # transliterated names with a middle dot
     for m in _DOT_NAME_RE.finditer(text):
-        dot = re.search(r"[·•・‧]", m.group())
+        dot = re.search("[" + NAME_DOTS + "]", m.group())
         assert dot is not None
         first_dot = m.start() + dot.start()
         start = translit_run(text, first_dot, -1, TRANSLIT_DOTTED)
@@ -472,19 +503,19 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 add(nxt.start, nxt.end, "title")
             elif run_end - tok.end >= 2:
                 add(tok.end, run_end, "title-translit")
-            elif text[tok.end:tok.end + 1] in SURNAMES:
+            elif text[tok.end:tok.end + 1] in SURNAMES and not _is_function_word(nxt):
                 # "副市长郑向东出席": jieba split the name; take it up to a word boundary
-                bounds = {t.start for t in tokens[i + 1:i + 5]}
-                for length in (3, 2):
-                    if tok.end + length in bounds and re.fullmatch(
-                            r"[\u4e00-\u9fff]+", text[tok.end:tok.end + length]):
-                        if _suffix_of(text[tok.end:tok.end + length]) is None:
-                            add(tok.end, tok.end + length, "title-surname", 2)
-                        break
+                length = _split_name_length(tokens, i + 1, text)
+                if length and _suffix_of(text[tok.end:tok.end + length]) is None:
+                    add(tok.end, tok.end + length, "title-surname", 2)
         # before the title (习近平主席, 普京总统)
         if i > 0:
             prev = tokens[i - 1]
-            if prev.flag in {"nr", "nrfg", "nrt"} and _plausible_name(prev.word):
+            first = _translit_tokens_start(tokens, i - 1)
+            if first < i - 1 and tok.start - tokens[first].start <= 10:
+                # "…卡拉涅夫副部长": jieba cut a transliterated name into pieces
+                add(tokens[first].start, tok.start, "title-translit")
+            elif prev.flag in {"nr", "nrfg", "nrt"} and _plausible_name(prev.word):
                 add(prev.start, prev.end, "title")
             else:
                 start = translit_run(text, tok.start, -1)
@@ -501,6 +532,49 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         for occurrence in re.finditer(re.escape(known_name), text):
             add(occurrence.start(), occurrence.end(), "repeat", 1)
     return found
+
+
+# One-character words that start a clause after a title, never a name: 总理向大会致贺信.
+_FUNCTION_FLAGS = ("p", "c", "u", "d", "r", "v")
+
+
+def _is_function_word(token: Token) -> bool:
+    """A preposition, conjunction or verb of one character (向, 与, 赴, 在) — even when it is
+    also a surname, right after a title it starts the predicate, not a name."""
+    return len(token.word) == 1 and token.flag.startswith(_FUNCTION_FLAGS)
+
+
+def _split_name_length(tokens: tuple[Token, ...], first: int, text: str) -> int | None:
+    """Length of a Chinese name that jieba cut into single characters after a title
+    ("副主席万钢赴重庆" -> 万钢): up to three characters, not running into a verb or
+    preposition that follows the name."""
+    start = tokens[first].start
+    length = 0
+    for tok in tokens[first:first + 3]:
+        if length and _is_function_word(tok):
+            break
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", tok.word) or length + len(tok.word) > 3:
+            break
+        length += len(tok.word)
+    if length < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", text[start:start + length]):
+        return None
+    return length
+
+
+def _translit_tokens_start(tokens: tuple[Token, ...], last: int) -> int:
+    """Index of the first of the adjacent tokens ending at ``last`` that are all written in
+    transliteration characters — jieba often keeps only the tail of a foreign name
+    (格鲁杰夫 -> 格鲁/杰夫).  Places and listed names are not part of a person's name."""
+    def foreign(tok: Token) -> bool:
+        return (all(c in TRANSLIT for c in tok.word) and tok.flag not in {"ns", "nt"}
+                and tok.word not in zh_lexicon.entries() and tok.word not in STOP_WORDS)
+
+    if not foreign(tokens[last]) or tokens[last].flag.startswith(("v", "p", "c", "u")):
+        return last
+    k = last
+    while k > 0 and foreign(tokens[k - 1]) and tokens[k - 1].end == tokens[k].start:
+        k -= 1
+    return k
 
 
 def _plausible_name(word: str) -> bool:
@@ -669,6 +743,8 @@ class ChineseComponents:
         for m in _TRIGGER_RE.finditer(text):
             if any(lo <= m.start() and m.end() <= hi for lo, hi in inside_names):
                 continue
+            if text.startswith("纪要", m.end()):
+                continue  # 会议纪要 is a document (minutes), not a meeting
             clause_lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;！？\n")
             ends = [i for i in (text.find(c, m.end()) for c in "，,。；;！？\n") if i != -1]
             clause_hi = min(ends) if ends else len(text)
@@ -708,7 +784,10 @@ class ChineseComponents:
                 signed = re.search(r"(?:签署|签订|签约|签字|达成)了?$", text[max(0, start - 3):start])
                 if not (signed and len(surface) >= 4):
                     continue
-            if text[max(0, start - 3):start].endswith(_VAGUE_BEFORE):
+            if (text[max(0, start - 3):start].endswith(_VAGUE_BEFORE) or surface.startswith(_VAGUE_BEFORE)
+                    or _COUNTED_RE.search(text, max(0, start - 6), start)):
+                continue
+            if _is_back_reference(tokens, j, end_index, m.group()):
                 continue
             found.append(AgreementMention(start=start, end=m.end(), text=surface,
                                           type=_agreement_type(surface), title=surface))
@@ -716,6 +795,18 @@ class ChineseComponents:
             mention.title = expand_short_names(mention.title, text)
         _share_titles(found)
         return sorted(found, key=lambda a: a.start)
+
+
+def _is_back_reference(tokens: tuple[Token, ...], lo: int, hi: int, keyword: str) -> bool:
+    """"推动路线图落地", "务实推动实施路线图": only verbs and adverbs before the keyword, so the
+    text speaks again of a document it named before; a title has a noun that says what about."""
+    words = [t for t in tokens[lo:hi + 1]]
+    head = "".join(t.word for t in words)
+    if not head.endswith(keyword):
+        return False
+    before = [t for t in words if t.end <= words[-1].end - len(keyword)]
+    return bool(before) and all(t.flag.startswith(("v", "d", "a")) and t.flag != "vn"
+                                for t in before)
 
 
 def _agreement_type(title: str) -> AgreementType:

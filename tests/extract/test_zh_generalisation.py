@@ -1,0 +1,92 @@
+"""Classes of Chinese text that a held-out check found the extractor getting wrong.
+
+Each test is one class (not one sentence): the sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coopnode.extract.types import Doc
+from coopnode.extract.zh import COMPONENTS
+
+
+def run(text: str) -> Doc:
+    doc = Doc(text=text, language="zh", published="2024-05-03")
+    doc.sentences = COMPONENTS.sentences(doc)
+    doc.entities = COMPONENTS.entities(doc)
+    doc.triggers = COMPONENTS.triggers(doc)
+    doc.agreements = COMPONENTS.agreements(doc)
+    return doc
+
+
+def names(doc: Doc, kind: str) -> set[str]:
+    return {e.name for e in doc.entities if e.type == kind}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("李明部长会见了俄方卡拉涅夫副部长。", "卡拉涅夫"),
+    ("萨甫科夫大使会见了陈东。", "萨甫科夫"),
+])
+def test_transliterated_name_without_dot_is_kept_whole(text: str, person: str) -> None:
+    """jieba cuts foreign names into pieces; the whole name before a title is the person."""
+    persons = names(run(text), "person")
+    assert person in persons
+    assert not any(p != person and person.endswith(p) for p in persons)
+
+
+@pytest.mark.parametrize("dot", ["∙", "⋅", "･", "•"])
+def test_dot_variants_separate_name_parts(dot: str) -> None:
+    text = f"王东会见了亚历山大{dot}彼得罗夫。"
+    assert f"亚历山大{dot}彼得罗夫" in names(run(text), "person")
+
+
+@pytest.mark.parametrize("text, person, wrong", [
+    ("全国政协副主席万钢赴杭州出席论坛。", "万钢", "万钢赴"),
+    ("李强总理向大会致贺信。", "李强", "向大会"),
+])
+def test_verb_or_preposition_after_title_is_not_a_name(text: str, person: str, wrong: str) -> None:
+    persons = names(run(text), "person")
+    assert person in persons
+    assert wrong not in persons
+
+
+def test_sub_commission_keeps_its_compound_suffix() -> None:
+    doc = run("双方召开了中俄经贸合作委员会数字经济合作分委会第二次会议。")
+    assert "中俄经贸合作委员会数字经济合作分委会" in names(doc, "organization")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("商务部有关司局负责人出席。", "商务部有关司局"),
+    ("多家中国公司参加了展会。", "中国公司"),
+    ("项目助力上海合作组织发展。", "项目助力上海合作组织"),
+])
+def test_generic_phrases_and_verbs_are_not_organizations(text: str, wrong: str) -> None:
+    orgs = names(run(text), "organization")
+    assert wrong not in orgs
+    assert not any(o.startswith(("有关", "助力")) or o.endswith("有关司局") for o in orgs)
+
+
+def test_a_field_listed_with_others_is_not_an_organization() -> None:
+    assert "民用航空" not in names(run("双方在民用航空、原材料等领域加强合作。"), "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "双方推动路线图落地。",
+    "务实推动实施路线图。",
+    "见签了相关企业项目合作协议。",
+    "双方签署了所有协议。",
+    "见签了工业、能源两个工作组会议纪要。",
+])
+def test_back_references_and_packages_are_not_agreements(text: str) -> None:
+    assert run(text).agreements == []
+
+
+def test_minutes_are_an_agreement_not_a_meeting() -> None:
+    doc = run("会后，双方签署了分委会会议纪要。")
+    assert [a.title for a in doc.agreements] == ["分委会会议纪要"]
+    assert "forum" not in {t.type for t in doc.triggers}
+
+
+def test_named_roadmap_is_still_an_agreement() -> None:
+    assert [a.title for a in run("双方签署了数字经济合作路线图。").agreements] == ["数字经济合作路线图"]
