@@ -181,3 +181,8 @@ def test_the_parties_of_an_agreement_between_two_bodies_are_those_bodies():
     names = {e["id"]: e["name"] for e in contract["entities"]}
     parties = {names[p] for p in contract["agreements"][0]["parties"]}
     assert parties == {"Правительство Республики Беларусь", "Правительство Российской Федерации"}
+
+
+def test_a_language_tag_with_a_region_uses_its_language():
+    assert extract_document("Встреча в Минске", lang="ru-RU").language == "ru"
+    assert extract_document("厦门会议", lang="zh_CN").language == "zh"

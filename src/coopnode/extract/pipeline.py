@@ -252,7 +252,7 @@ def extract_document(data: bytes | str, *, lang: str | None = None, published: s
         content_type = _content_type_of(source_name)
     plain = read_input(data, content_type)
     text = plain.text
-    language = (lang or detect_language(text)).lower()
+    language = (lang or detect_language(text)).lower().replace("_", "-").split("-")[0] or "und"
     published = normalize_published(published, language)
     date = document_date(text, language, published, normalize_published(plain.published, language))
     doc = Doc(text=text, language=language, published=date, title=plain.title)
