@@ -73,3 +73,8 @@ def test_format_sniffing():
     assert detect_format("# Title\n\nSome **bold** text") == "markdown"
     assert detect_format(RU) == "text"
     assert detect_format(RU, "text/html") == "html"
+
+
+def test_a_headline_is_the_title_but_a_time_stamp_is_not():
+    assert read_input("Встреча в Минсвязи\n\n" + RU).title == "Встреча в Минсвязи"
+    assert read_input("12.09.2024 15:37\n" + RU).title is None

@@ -190,6 +190,8 @@ def read_input(data: bytes | str, content_type: str | None = None) -> PlainDocum
 def _first_line_title(text: str) -> str | None:
     """The first line when it looks like a headline (short, no final full stop)."""
     first = text.strip().split("\n", 1)[0].strip()
-    if 10 <= len(first) <= 200 and not first.endswith((".", "。", ":")):
-        return first
+    letters = sum(ch.isalpha() for ch in first)
+    if 10 <= len(first) <= 200 and not first.endswith((".", "。", ":")) and \
+            letters >= len(first) // 2:
+        return first                      # not a bare date/time line ("12.09.2024 15:37")
     return None
