@@ -125,3 +125,10 @@ def test_a_year_less_date_near_new_year_takes_the_neighbouring_year():
 def test_a_deadline_year_is_not_the_texts_year():
     assert values("On March 6, leaders met. The plan runs until 2035. Expo 2025", "en")[0] == (
         "2025-03-06", "day")
+
+
+def test_a_month_alone_in_english_and_chinese():
+    assert values("The next round will open in mid-June.", "en", "2025-05-01") == [
+        ("2025-06", "month")]
+    assert values("6月中旬,双方将举行会议。", "zh", "2025-05-23") == [("2025-06", "month")]
+    assert values("3个月来,双方多次会谈。", "zh", "2025-05-23") == []

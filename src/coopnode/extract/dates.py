@@ -141,6 +141,9 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b" + _EN_MONTH.format(g="m") + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "my"),
     # "in 2022", "BRICS Forum on PartNIR 2024"
     (re.compile(r"(?<![\d\-./:])(?P<y>(?:19|20)\d{2})(?![\d\-./:]|\s*(?:%|percent))"), "y"),
+    # "in mid-June", "since early March": the month of the document's year
+    (re.compile(r"\b(?:in|since|during|from|until|early|mid|late)[- ](?:early |mid-|late )?"
+                + _EN_MONTH.format(g="m") + r"(?![\s,]+\d)(?![a-z])"), "m"),
 ]
 _EN_RELATIVE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(yesterday)\b", re.I), "day:-1"),
@@ -165,6 +168,8 @@ _ZH_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?!\s*\d{1,2}\s*[日号])"), "zh_my"),
     # "2021年" (not followed by a month)
     (re.compile(r"(?P<y>\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!代)"), "y"),
+    # "6月" alone ("6月中旬", "今年6月" is covered above): the month of the document's year
+    (re.compile(r"(?<![\d年月])(?P<mn>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])"), "zh_m"),
     # "21日" alone: the day of the month last mentioned ("7月10日至11日" gives 10, then 11)
     (re.compile(r"(?<![\d月年])(?P<d>\d{1,2})\s*日"), "zh_d"),
     # ISO-like "2024-08-22"
@@ -278,7 +283,7 @@ def _zh_candidates(text: str) -> Iterator[_Candidate]:
                 start, match.end(), _y(groups.get("y")),
                 int(groups["mn"]) if groups.get("mn") else None,
                 int(groups["d"]) if groups.get("d") else None,
-                relative if kind != "zh_d" else "same_month",
+                "same_month" if kind == "zh_d" else "year:+0" if kind == "zh_m" else relative,
             )
     yield from _relative_candidates(text, _ZH_RELATIVE, {})
 
