@@ -53,7 +53,22 @@ Summit Forum Meeting Meetings Conference Expo Exhibition Contest Competition Dec
 Program Programme Programmes Session Week Festival Fair Games Olympiad Dialogue Congress Show
 Award Awards Agreement Memorandum Roadmap Statement Communique Communiqué Plan Strategy Initiative
 Revolution Day Year Cup Challenge Hackathon Training Talks Symposium Seminar Workshop
+Framework Agenda Charter Treaty Convention Concept Protocol Accord Pact Guidelines Vision
 """.split())
+# Capitalised terms of the trade that name no body: "the field of ICT", "Big Data" (compared in
+# lower case; an acronym the lexicon lists, or one the text spells out, is still a name).
+COMMON_TERMS = frozenset("""
+ict icts it ai iot 5g 6g gdp r&d sme smes msme msmes fdi api ar vr esg ppp b2b b2c ip digital
+digitalisation digitalization digitisation digitization innovation blockchain e-commerce fintech
+e-government
+""".split()) | frozenset({"big data", "cloud computing", "artificial intelligence",
+                          "internet of things", "smart city", "smart cities", "data centre",
+                          "data center", "digital economy"})
+# Singular forms of words whose bare plural is a kind of group, not one body ("Working Groups").
+_GROUP_NOUNS = frozenset({"group", "chair", "member", "official", "leader", "minister", "party",
+                          "side", "expert", "committee", "council", "commission", "ministry",
+                          "agency", "company", "enterprise", "department", "institution",
+                          "organization", "organisation", "university", "bank", "delegation"})
 # Capitalised words that open a sentence or headline but are no part of a name.
 LEADING_NOISE = frozenset("""
 the a an on in at during since after before from to for with by of and as this that these those
@@ -120,6 +135,10 @@ _AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
     (re.compile(r"(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))[ \t]+)*(?:Declaration|Joint[ \t]+Statement"
                 r"|Joint[ \t]+Communiqu[eé]|Communiqu[eé])" + _TITLE_TAIL), "declaration"),
     (re.compile(r"\bjoint (?:declaration|statement|communiqu[eé])" + _TITLE_TAIL), "declaration"),
+    # "Ministerial Statement on …", "the ministerial statement": a statement the parties adopt
+    (re.compile(r"(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))[ \t]+)*(?:Ministerial|Leaders['’]?)[ \t]+"
+                r"Statement" + _TITLE_TAIL), "declaration"),
+    (re.compile(r"\b(?:ministerial|leaders['’]?) statement" + _TITLE_TAIL), "declaration"),
     (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*Agreements?" + _TITLE_TAIL), "agreement"),
     (re.compile(r"\bagreements?[ \t]+(?:on|for)[ \t]+" + _TOPIC), "agreement"),
     (re.compile(r"(?<=signed )(?:an? |the )?(?:[a-z-]+ ){0,3}agreement(?= |[,.;])"
@@ -130,6 +149,17 @@ _AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
     (re.compile(r"\bcontracts?[ \t]+(?:on|for)[ \t]+" + _TOPIC), "contract"),
     (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*(?:Action[ \t]+Plan|Programme[ \t]+of[ \t]+Cooperation"
                 r"|Cooperation[ \t]+Programme|Protocol)" + _TITLE_TAIL), "other"),
+    # a programme, concept or plan of cooperation is a document the parties adopt:
+    # "the Programme for … Economic Cooperation until 2035", "a concept for cooperation on …",
+    # "programme of cooperation in the field of …"
+    (re.compile(r"(?i:\b(?:programme|program|concept|plan))[ \t]+(?:of|for|on)[ \t]+"
+                r"(?:(?!\b(?:with|between|was|were|is|are|has|have|had|by|signed|which|that)\b)"
+                r"[\w'’-]+[ \t]+){0,5}?(?i:co-?operation)\b"
+                r"(?:(?:[ \t]+(?:on|in|of|for|until|till|up to|through|to)[ \t]+"
+                r"(?:the[ \t]+)?(?:field|fields|area|areas|sphere)[ \t]+of[ \t]+[\w'’-]+"
+                r"|[ \t]+(?:on|regarding|concerning|in)[ \t]+(?!the\b)[\w'’-]+(?:[ \t]+and[ \t]+[\w'’-]+)?"
+                r"|[ \t]+(?:until|till|up to|through|for)[ \t]+(?:\d{4}|the[ \t]+next[ \t]+\d+[ \t]+years)))*"),
+     "other"),
 ]
 _VAGUE_BEFORE_RE = re.compile(
     r"\b(?:various|several|some|many|multiple|numerous|a number of|a series of|a package of"
@@ -196,6 +226,24 @@ def strip_title(name: str) -> tuple[int, str]:
 
 def is_acronym(word: str) -> bool:
     return len(word) >= 2 and sum(c.isupper() for c in word) >= 2 and word.isalpha()
+
+
+def is_common_term(name: str) -> bool:
+    """"ICT", "Big Data", "Digital": a capitalised term of the trade, not a name."""
+    return name.lower().strip() in COMMON_TERMS
+
+
+def is_generic_plural(name: str) -> bool:
+    """"Working Groups", "Co-Chairs", "Sub-Groups": a plural of a kind of group or role with
+    no proper word in it names several unnamed bodies or people, not one organization."""
+    words = name.split()
+    if not words or " of " in f" {name} " or not re.search(r"[a-z]s$", words[-1]):
+        return False
+    head = re.sub(r"^(?:Co|Sub|Vice|Deputy|Joint)-", "", words[-1])
+    singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else head[:-1]
+    if singular.lower() not in _GROUP_NOUNS:
+        return False
+    return not any(en_lexicon.lookup(w) or is_acronym(w) or w in DEMONYMS for w in words[:-1])
 
 
 def chunk_type(chunk: str) -> EntityType | None:
@@ -695,6 +743,8 @@ class EnglishComponents:
                      if is_title_case_headline(line.group())]
         candidates = [c for c in candidates if c.type == "person" or c.source in {
             "lexicon", "gazetteer"} or not any(lo <= c.start < hi for lo, hi in headlines)]
+        candidates = [c for c in candidates if c.type == "person" or c.source in {
+            "lexicon", "gazetteer"} or not (is_common_term(c.name) or is_generic_plural(c.name))]
         chosen = _select(candidates, text)
         concepts = _concept_acronyms(text, chosen)
         chosen = [c for c in chosen if text[c.start:c.end] not in concepts]
@@ -706,6 +756,12 @@ class EnglishComponents:
             full = abbreviations.get(text[cand.start:cand.end])
             if full is not None and full is not cand:
                 name, kind, country = full.name, full.type, full.country
+            if kind != "person" and " " not in name and cand.source not in {"lexicon", "gazetteer"}:
+                # "thanked Manturov" after "Denis Manturov": a surname alone is that person,
+                # whatever type the tagger guessed
+                owner = next((p for p in persons if name == p.name.split()[-1]), None)
+                if owner is not None:
+                    kind, country = "person", None
             if kind == "person" and " " not in name:
                 # "Yu said" after "Yu Ying, deputy director": the surname stands for the person
                 owner = next((p for p in persons if name in p.name.split()), None)
@@ -820,6 +876,8 @@ class EnglishComponents:
                     continue
                 if _VAGUE_BEFORE_RE.search(text[max(0, start - 30):start]):
                     continue
+                if _is_counted_package(surface):
+                    continue
                 if _is_anaphoric(surface):
                     continue
                 found.append(AgreementMention(start=start, end=end, text=surface, type=kind,
@@ -888,9 +946,21 @@ def _planned(text: str, start: int, end: int) -> bool:
     return bool(_PLANNED_RE.search(text[lo:hi]))
 
 
+def _is_counted_package(surface: str) -> bool:
+    """"28 MoUs", "three agreements", "MoUs" alone: a count of documents, none of them named."""
+    if re.fullmatch(r"(?:MoUs|MOUs|Agreements|Memoranda|Memorandums|Contracts)", surface.strip()):
+        return True
+    return bool(re.match(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|all)\s+"
+                         r"(?:[\w'’-]+\s+)?(?:MoUs|MOUs|[Aa]greements|[Mm]emorand(?:a|ums)|[Cc]ontracts"
+                         r"|[Dd]ocuments|[Dd]eals)\b", surface))
+
+
 def _is_anaphoric(surface: str) -> bool:
     """"the declaration", "agreements" alone: a reference back, not a named document."""
     tokens = surface.split()
+    if re.fullmatch(r"(?i)(?:the |a |an )?(?:programme|program|concept|plan) (?:of|for|on) co-?operation",
+                    surface.strip()):
+        return True  # "a plan for cooperation": says what kind, not which document
     return len(tokens) == 1 and tokens[0][:1].islower()
 
 

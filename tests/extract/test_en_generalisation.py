@@ -1,0 +1,83 @@
+"""Classes of English text that a held-out check found the extractor getting wrong.
+
+Each test is one class (not one sentence): the sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coopnode.extract.en import COMPONENTS
+from coopnode.extract.types import Doc
+
+
+def run(text: str) -> Doc:
+    doc = Doc(text=text, language="en", published="2024-05-03")
+    doc.sentences = COMPONENTS.sentences(doc)
+    doc.entities = COMPONENTS.entities(doc)
+    doc.triggers = COMPONENTS.triggers(doc)
+    doc.agreements = COMPONENTS.agreements(doc)
+    return doc
+
+
+def names(doc: Doc, kind: str) -> set[str]:
+    return {e.name for e in doc.entities if e.type == kind}
+
+
+@pytest.mark.parametrize("text, term", [
+    ("The two countries will cooperate in the field of ICT and logistics.", "ICT"),
+    ("They discussed Big Data and cloud services for small firms.", "Big Data"),
+    ("The ministers talked about AI and the digital economy.", "AI"),
+])
+def test_capitalised_terms_of_the_trade_are_not_organizations(text: str, term: str) -> None:
+    doc = run(text)
+    assert term not in {e.name for e in doc.entities}
+
+
+def test_generic_plural_groups_and_roles_are_not_organizations() -> None:
+    doc = run("The Co-Chairs of the Working Groups and Sub-Groups reported on progress "
+              "to the Ministry of Commerce.")
+    orgs = names(doc, "organization")
+    assert not orgs & {"Co-Chairs", "Working Groups", "Sub-Groups"}
+    assert "Ministry of Commerce" in orgs
+
+
+def test_a_named_working_group_is_still_an_organization() -> None:
+    assert any(o.startswith("Working Group on") for o in
+               names(run("The Working Group on Digital Economy of BRICS met in Kazan."), "organization"))
+
+
+def test_surname_alone_is_the_person_named_in_full_before() -> None:
+    doc = run("Deputy Prime Minister Pavel Ostrovsky met Indian officials in Delhi. "
+              "The Indian minister thanked Ostrovsky for the support.")
+    assert "Ostrovsky" not in names(doc, "organization")
+    assert names(doc, "person") == {"Pavel Ostrovsky"}
+
+
+def test_a_document_framework_is_not_an_organization() -> None:
+    doc = run("The BRICS Digital Cooperation Framework was adopted in Kazan.")
+    assert not any(o.endswith("Framework") for o in names(doc, "organization"))
+
+
+@pytest.mark.parametrize("text", [
+    "India and Brazil signed a record 17 MoUs on Tuesday.",
+    "The two sides signed several agreements in trade.",
+    "India, Brazil sign MoUs and agreements in many sectors",
+    "There is a plan for cooperation.",
+])
+def test_counted_or_unnamed_packages_are_not_agreements(text: str) -> None:
+    assert run(text).agreements == []
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The sides endorsed the concept for cooperation on logistics and transport.",
+     "concept for cooperation on logistics and transport"),
+    ("They adopted the Programme for Regional Trade and Economic Cooperation until 2030.",
+     "Programme for Regional Trade and Economic Cooperation until 2030"),
+    ("They agreed a programme of cooperation in the field of health for the next 5 years.",
+     "programme of cooperation in the field of health for the next 5 years"),
+    ("The ministers adopted the Ministerial Statement on digital skills.",
+     "Ministerial Statement on digital skills"),
+])
+def test_programmes_concepts_and_statements_are_agreements(text: str, title: str) -> None:
+    assert [a.title for a in run(text).agreements] == [title]
