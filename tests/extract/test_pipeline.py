@@ -186,3 +186,12 @@ def test_the_parties_of_an_agreement_between_two_bodies_are_those_bodies():
 def test_a_language_tag_with_a_region_uses_its_language():
     assert extract_document("Встреча в Минске", lang="ru-RU").language == "ru"
     assert extract_document("厦门会议", lang="zh_CN").language == "zh"
+
+
+def test_a_title_links_to_an_organization_known_by_its_short_form():
+    text = ("В Минсвязи прошла встреча. Заместитель Министра связи и информатизации "
+            "Республики Беларусь Антон Алексеев принял делегацию.")
+    contract = extract_document(text, lang="ru").to_contract()
+    alekseev = next(e for e in contract["entities"] if e["name"] == "Антон Алексеев")
+    ministry = next(e for e in contract["entities"] if "Минсвязи" in e["mentions"])
+    assert alekseev["positions"][0]["organization"] == ministry["id"]

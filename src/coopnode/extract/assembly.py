@@ -433,11 +433,21 @@ def _best_organization(title: str, entities: Iterable[Entity]) -> Entity | None:
         for name in {m.name for m in entity.mentions}:
             other = set(prefix_tokens(name)) - _STOP
             if len(other) < 2:
+                if _looks_abbreviated(name) and _abbreviates_part(name, title) and \
+                        best_score < 0.75:
+                    best, best_score = entity, 0.75    # "Минсвязи" in "… Министра связи …"
                 continue
             score = len(tokens & other) / len(other)      # how much of the name the title holds
             if score > best_score:
                 best, best_score = entity, score
     return best if best_score >= 0.75 else None
+
+
+def _abbreviates_part(short: str, title: str) -> bool:
+    """Does ``short`` abbreviate the title from one of its words on ("Минсвязи" and
+    "заместитель Министра связи и информатизации")?"""
+    words = title.split()
+    return any(is_abbreviation(short, " ".join(words[i:])) for i in range(min(3, len(words))))
 
 
 def attach_positions(doc: Doc, entities: list[Entity],
