@@ -81,3 +81,15 @@ def test_counted_or_unnamed_packages_are_not_agreements(text: str) -> None:
 ])
 def test_programmes_concepts_and_statements_are_agreements(text: str, title: str) -> None:
     assert [a.title for a in run(text).agreements] == [title]
+
+
+def test_person_after_a_portfolio_with_a_comma() -> None:
+    doc = run("Minister of Digital Development, Communications and Mass Media of the Russian "
+              "Federation Ivan Petrenko opened the session.")
+    assert "Ivan Petrenko" in names(doc, "person")
+    assert not any(o.startswith("Communications") for o in names(doc, "organization"))
+
+
+def test_lowercase_seat_government_stays_in_the_office_name() -> None:
+    doc = run("The delegation visited the Foreign Affairs Office of the Harbin municipal government.")
+    assert "Foreign Affairs Office of the Harbin municipal government" in names(doc, "organization")

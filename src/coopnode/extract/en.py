@@ -417,7 +417,10 @@ def _chunk_candidates(text: str) -> list[_Candidate]:
                 continue
             if kind == "organization" and len(text[start:end].split()) < 2:
                 continue
+            if _continues_a_title_list(text, start):
+                continue
             end = _extend_seat(text, end)
+            end = _extend_government(text, end)
             # a quoted word opening the name ("Great Stone" Industrial Park) keeps its quote
             if text[start:end].count("\"") % 2 or text[start:end].count("”") > text[
                     start:end].count("“"):
@@ -460,6 +463,24 @@ def _extend_seat(text: str, end: int) -> int:
     if m and en_lexicon.lookup(m.group(1)) is not None:
         return end + m.end()
     return end
+
+
+def _continues_a_title_list(text: str, start: int) -> bool:
+    """"Minister of Digital Development, Communications and Mass Media": the words after the
+    comma are the rest of one portfolio, not a body of their own."""
+    return bool(re.search(r"\b(?:Minister|Ministry|Department|Committee|Commission|Agency|Bureau"
+                          r"|Council)[ \t]+of[ \t]+(?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*,[ \t]+$",
+                          text[max(0, start - 120):start]))
+
+
+def _extend_government(text: str, end: int) -> int:
+    """"Foreign Affairs Office of the Harbin" + " municipal government": the seat's government
+    written in lower case still belongs to the name."""
+    if not re.search(r"\bof(?: the)? [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?$", text[max(0, end - 60):end]):
+        return end
+    m = re.match(r" (?:municipal|provincial|regional|city|autonomous regional|local|county)"
+                 r"(?: people['’]s)? government\b", text[end:])
+    return end + m.end() if m else end
 
 
 def _lexicon_candidates(text: str) -> list[_Candidate]:
@@ -570,10 +591,15 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
     """Persons after a title, also after a long one: "Deputy Minister of Communications and
     Informatization of the Republic of Belarus Anton Alekseev" -> "Anton Alekseev"."""
     titles = "|".join(re.escape(t) for t in en_lexicon.titles())
+    # words of office names are never a person's first word, so the title runs over them
+    # (also over a comma: "Minister of Digital Development, Communications and Mass Media …")
+    office = "|".join(sorted(DOMAIN_WORDS | ORG_HEADS | PLACE_HEADS, key=len, reverse=True))
+    first_word = r"(?!(?:" + office + r")\b)" + _NAME_WORD
     pattern = re.compile(
         r"\b(?:" + titles + r")"
-        r"(?:[ \t]+(?:of|to|for|the|and|in|on|at|[A-Z][\w'’-]*|[\"“][^\"”\n]{1,40}[\"”]))*?"
-        r"[ \t]+((?:" + _NAME_WORD + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?){1,3}"
+        r"(?:,?[ \t]+(?:of|to|for|the|and|in|on|at|[A-Z][\w'’-]*|[\"“][^\"”\n]{1,40}[\"”]))*?"
+        r"[ \t]+(" + first_word + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?"
+        r"(?:" + _NAME_WORD + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?){0,2}"
         + _NAME_WORD + r")"
         r"(?=[ \t]+(?!(?:of|for|and|the|on|in|at|to|de)\b)[a-z]|[,.;:)]|[ \t]*$)",
         re.MULTILINE,
