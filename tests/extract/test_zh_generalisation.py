@@ -90,3 +90,20 @@ def test_minutes_are_an_agreement_not_a_meeting() -> None:
 
 def test_named_roadmap_is_still_an_agreement() -> None:
     assert [a.title for a in run("双方签署了数字经济合作路线图。").agreements] == ["数字经济合作路线图"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("双方代表参观了中白巨石工业园。", "中白巨石工业园"),
+    ("中白巨石工业园管委会表示欢迎。", "中白巨石工业园管委会"),
+])
+def test_a_name_word_inside_an_organization_keeps_the_span(text: str, org: str) -> None:
+    """jieba tags some name words (巨石) as person names; inside a chain they are part of it."""
+    assert org in names(run(text), "organization")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("记者张明报道。", "张明"),
+    ("新华社记者李华摄", "李华"),
+])
+def test_byline_name_runs_into_the_verb_of_reporting(text: str, person: str) -> None:
+    assert names(run(text), "person") == {person}

@@ -63,7 +63,7 @@ AGREEMENT_STOP_WORDS = frozenset("""
 """.split())
 # Tokens that make a chain a proper name rather than a description ("工业园区" is not a name).
 _PROPER_FLAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg", "j", "eng"})
-_NOUNISH = re.compile(r"^(?:n|nt|ns|nz|nrt|j|vn|b|f|an|l|nnt|eng|x)$")
+_NOUNISH = re.compile(r"^(?:n|nt|ns|nz|nrt|nr|j|vn|b|f|an|l|nnt|eng|x)$")
 
 # Characters that transliterated foreign names are written with (阿列克谢耶夫, 特鲁特涅夫 …).
 TRANSLIT = frozenset(
@@ -478,7 +478,13 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                          text, re.MULTILINE):
         for name in re.finditer(r"[\u4e00-\u9fff]{2,4}", m.group(1)):
             if name.group()[0] in SURNAMES and name.group() not in {"报道", "摄影"}:
-                add(m.start(1) + name.start(), m.start(1) + name.end(), "byline")
+                trail = re.search(r"(?:报道|摄)$", name.group())
+                cut = len(trail.group()) if trail and len(name.group()) - len(trail.group()) >= 2 else 0
+                add(m.start(1) + name.start(), m.start(1) + name.end() - cut, "byline")
+    # "记者张明报道", "通讯员李华摄": the name runs straight into the verb of reporting
+    for m in re.finditer(r"(?:记者|通讯员)[:：\s]*([\u4e00-\u9fff]{2,3}?)(?=报道|摄|发自|电)", text):
+        if m.group(1)[0] in SURNAMES:
+            add(m.start(1), m.end(1), "byline")
     for m in re.finditer(r"[（(]\s*([\u4e00-\u9fff]{2,4})\s*摄\s*[）)]", text):
         if m.group(1)[0] in SURNAMES:
             add(m.start(1), m.end(1), "byline")
