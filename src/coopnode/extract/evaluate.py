@@ -3,7 +3,8 @@
     python -m coopnode.extract.evaluate [DEV_DIR] [--out PRED_DIR] [--verbose] [--json]
 
 DEV_DIR defaults to ``../shared/eval/dev`` beside the repository; the scorer is
-``DEV_DIR/../score.py``.  Predictions are written as ``PRED_DIR/NAME.json`` (a temporary
+``DEV_DIR/../score.py`` when it exists (the dev layout), else ``../shared/eval/score.py`` beside
+the repository, so any directory of texts with gold (a held-out set) can be scored.  Predictions are written as ``PRED_DIR/NAME.json`` (a temporary
 directory unless ``--out`` is given), exactly what ``coopnode extract NAME.txt`` prints.
 """
 
@@ -37,9 +38,21 @@ def write_predictions(dev_dir: Path, out_dir: Path) -> list[str]:
     return names
 
 
+def find_scorer(dev_dir: Path) -> Path:
+    """The scorer for ``dev_dir``: beside it (``shared/eval/dev``), else the shared one.
+
+    Why: a held-out directory lives anywhere (``/tmp/...``); the contract scorer is always
+    ``shared/eval/score.py`` beside the checkout.
+    """
+    beside = dev_dir.resolve().parent / "score.py"
+    if beside.is_file():
+        return beside
+    return default_dev_dir().resolve().parent / "score.py"
+
+
 def run_scorer(dev_dir: Path, pred_dir: Path, *, verbose: bool = False,
                as_json: bool = False) -> subprocess.CompletedProcess[str]:
-    scorer = dev_dir.resolve().parent / "score.py"
+    scorer = find_scorer(dev_dir)
     command = [sys.executable, str(scorer), str(dev_dir), str(pred_dir)]
     if verbose:
         command.append("--verbose")
