@@ -107,3 +107,19 @@ def test_a_name_word_inside_an_organization_keeps_the_span(text: str, org: str) 
 ])
 def test_byline_name_runs_into_the_verb_of_reporting(text: str, person: str) -> None:
     assert names(run(text), "person") == {person}
+
+
+def test_variant_spellings_of_one_body_get_one_name() -> None:
+    """The long state name, the home state prefix and a contracted field list name one body."""
+    doc = run("白俄罗斯共和国工业部部长会见了中国工业和信息化部副部长。随后白俄罗斯工业部与"
+              "工业和信息化部签署了协议。俄罗斯工业和贸易部也派员参加，俄罗斯工贸部表示欢迎。")
+    by_text: dict[str, str] = {e.text: e.name for e in doc.entities if e.type == "organization"}
+    assert by_text["白俄罗斯共和国工业部"] == by_text["白俄罗斯工业部"]
+    assert by_text["中国工业和信息化部"] == by_text["工业和信息化部"]
+    assert by_text["俄罗斯工业和贸易部"] == by_text["俄罗斯工贸部"]
+    assert len(set(by_text.values())) == 3
+
+
+def test_different_ministries_are_not_merged() -> None:
+    doc = run("俄罗斯工业和贸易部与俄罗斯数字发展部、中国商务部和中国外交部共同出席。")
+    assert len(names(doc, "organization")) == 4

@@ -660,6 +660,80 @@ def merge_place_names(mentions: list[EntityMention]) -> None:
             mention.name = base
 
 
+# Prefixes that name the home state of a national body: 中国工业和信息化部 is 工业和信息化部.
+_STATE_PREFIXES = ("中华人民共和国", "中国")
+
+
+def org_variant_keys(name: str) -> set[str]:
+    """Spellings under which one body's name is also written in the same text.
+
+    白俄罗斯共和国工业部 / 白俄罗斯工业部 (the long form of the state's name),
+    中国工业和信息化部 / 工业和信息化部 (the home state named or not), and
+    俄罗斯工业和贸易部 / 俄罗斯工贸部 (each joined field cut to its first character).
+    """
+    keys = {name}
+    for prefix in _STATE_PREFIXES:
+        if name.startswith(prefix) and _suffix_of(name) in {"部", "委员会", "局", "署", "委", "办公室"}:
+            keys.add(name[len(prefix):])
+            break
+    if not name.startswith("中华人民共和国"):
+        keys.add(re.sub(r"^([\u4e00-\u9fff]{2,6}?)(?:共和国|联邦)(?=[\u4e00-\u9fff]{2})", r"\1", name))
+    for key in list(keys):
+        contracted = _contract_fields(key)
+        if contracted:
+            keys.add(contracted)
+    return {k for k in keys if len(k) >= 3}
+
+
+def _contract_fields(name: str) -> str | None:
+    """俄罗斯工业和贸易部 -> 俄罗斯工贸部: a ministry for "A和B" is also called by the first
+    characters of A and B.  Only two-character fields are cut (工业, 贸易, 信息化 -> 工, 贸, 信)."""
+    if "共和" in name:
+        return None
+    m = re.search(r"((?:[\u4e00-\u9fff]{2}和)+[\u4e00-\u9fff]{2,3})(部|委员会|厅|局)$", name)
+    if m is None:
+        return None
+    fields = m.group(1).split("和")
+    return name[:m.start()] + "".join(f[0] for f in fields) + m.group(2)
+
+
+def merge_org_variants(mentions: list[EntityMention]) -> None:
+    """Mentions of one body under the variant spellings of ``org_variant_keys`` take one name:
+    the one the text uses most (the earliest on a tie)."""
+    orgs = [m for m in mentions if m.type == "organization"]
+    if len(orgs) < 2:
+        return
+    parent: dict[str, str] = {}
+
+    def find(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            name = parent[name]
+        return name
+
+    owner: dict[str, str] = {}
+    for mention in orgs:
+        for key in org_variant_keys(mention.name):
+            if key in owner:
+                parent[find(mention.name)] = find(owner[key])
+            else:
+                owner[key] = mention.name
+    groups: dict[str, list[EntityMention]] = {}
+    for mention in orgs:
+        groups.setdefault(find(mention.name), []).append(mention)
+    for members in groups.values():
+        if len({m.name for m in members}) < 2:
+            continue
+        counts: dict[str, int] = {}
+        for m in members:
+            counts[m.name] = counts.get(m.name, 0) + 1
+        best = max(counts, key=lambda n: (counts[n], -min(m.start for m in members if m.name == n)))
+        country = next((m.country for m in members if m.name == best), None)
+        for m in members:
+            m.name = best
+            if m.country is None:
+                m.country = country
+
+
 class ChineseComponents:
     """Chinese ``LanguageComponents``: see the module docstring."""
 
@@ -692,6 +766,7 @@ class ChineseComponents:
                 country=country, source=cand.source, gazetteer_id=cand.gazetteer_id,
             ))
         merge_place_names(mentions)
+        merge_org_variants(mentions)
         mentions = apply_short_names(text, mentions)
         return mentions
 
