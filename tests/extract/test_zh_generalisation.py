@@ -123,3 +123,23 @@ def test_variant_spellings_of_one_body_get_one_name() -> None:
 def test_different_ministries_are_not_merged() -> None:
     doc = run("俄罗斯工业和贸易部与俄罗斯数字发展部、中国商务部和中国外交部共同出席。")
     assert len(names(doc, "organization")) == 4
+
+
+def test_a_concept_named_after_a_place_is_not_the_place() -> None:
+    doc = run("论坛弘扬“上海精神”，中国方案受到欢迎。")
+    assert "上海" not in names(doc, "place")
+    assert "中国" not in names(doc, "place")
+
+
+def test_works_named_as_a_combine_are_organizations() -> None:
+    assert "戈梅利玻璃联合工厂" in names(run("中方企业参观了戈梅利玻璃联合工厂。"), "organization")
+
+
+def test_region_and_its_short_name_are_one_place() -> None:
+    doc = run("中亚各国代表出席，推动中亚地区合作。")
+    assert {e.name for e in doc.entities if e.type == "place"} == {"中亚"}
+
+
+def test_belarus_spelled_as_its_embassy_spells_it() -> None:
+    places = [e for e in run("白罗斯共和国驻华大使出席了会议。").entities if e.type == "place"]
+    assert places and places[0].country == "BY"

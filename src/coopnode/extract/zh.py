@@ -34,7 +34,7 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "公司", "集团", "银行", "联盟", "工信厅", "部", "局", "厅", "署", "委", "办", "院", "组织",
     "产业园", "科技园", "工业园", "园区", "基地", "交易所", "基金会", "通讯社", "报社", "电视台",
     "实验室", "孵化器", "俱乐部", "议会", "国家杜马", "大巴扎", "经济区", "开发区", "自贸区",
-    "合作区", "示范区", "高新区", "新区", "工坊",
+    "合作区", "示范区", "高新区", "新区", "工坊", "联合工厂", "工厂", "联合体", "合作社",
 )
 # One-character suffixes are too common inside ordinary words; they need a longer name.
 _SHORT_SUFFIXES = frozenset({"部", "局", "厅", "署", "委", "办", "院"})
@@ -54,7 +54,7 @@ STOP_WORDS = frozenset("""
 # Verbs that are part of official names (…创新发展研究中心, …合作委员会).
 NAME_VERBS = frozenset("""
 创新 发展 合作 研究 投资 贸易 交流 建设 开发 管理 促进 改革 运营 孵化 转移 监督 保护 规划 设计 制造
-培训 教育 通信 信息化 共建 协调 服务 咨询 检测 认证 评估 孵化器 执行 传媒 经营 科研
+培训 教育 通信 信息化 共建 协调 服务 咨询 检测 认证 评估 孵化器 执行 传媒 经营 科研 联合
 """.split())
 # Stop words for an agreement title: 签署《共建…协议》 keeps 共建, but not the verb of signing.
 AGREEMENT_STOP_WORDS = frozenset("""
@@ -413,6 +413,10 @@ def _listed_with_fields(tokens: tuple[Token, ...], k: int) -> bool:
     return any(t.flag in {"n", "vn"} and _suffix_of(t.word) is None for t in neighbours)
 
 
+# A concept named after a place ("上海精神", "中国方案") does not mention the place.
+_NAMED_AFTER_PLACE = ("精神", "模式", "方案", "经验", "速度", "故事", "智慧")
+
+
 def _place_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for m in zh_lexicon.lexicon_pattern().finditer(text):
@@ -441,7 +445,7 @@ def _place_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
         if tok.word[0] in "大小各全本该多此两三四诸某" and tok.word not in zh_lexicon.entries():
             continue
         found.append(_Candidate(tok.start, tok.end, "place", tok.word, 1, "jieba"))
-    return found
+    return [c for c in found if not (c.type == "place" and text.startswith(_NAMED_AFTER_PLACE, c.end))]
 
 
 def _is_compound_adjective(word: str) -> bool:
@@ -655,7 +659,7 @@ def merge_place_names(mentions: list[EntityMention]) -> None:
     for mention in mentions:
         if mention.type != "place":
             continue
-        base = re.sub(r"(?:维吾尔|壮族|回族)?自治区$|[省市]$", "", mention.name)
+        base = re.sub(r"(?:维吾尔|壮族|回族)?自治区$|[省市]$|(?<=..)地区$", "", mention.name)
         if base != mention.name and len(base) >= 2 and base in names:
             mention.name = base
 
