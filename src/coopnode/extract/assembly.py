@@ -585,12 +585,55 @@ def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
         return None
     if sentence_index > 0:
         previous = sentences[sentence_index - 1]
+        if _CONTINUATION.match(doc.text, sentence.start):
+            return _narrative_date(doc, sentences, sentence_index, dates, excluded)
         same_line = "\n" not in doc.text[previous.end:sentence.start]
-        if same_line and len(previous.text) <= 80:
+        if same_line and len(previous.text) <= 80 and not _has_trigger(doc, previous):
             before = dates.within(previous.start, previous.end)
             if before and before[0].start - previous.start <= 5:
                 return before[0]
     return None
+
+
+# A sentence that goes on with the story of the one before: "В ходе беседы …", "After the
+# meeting …", "会后 …".  Its event happened when the previous sentence says.
+_CONTINUATION = re.compile(
+    r"\s*[«\"“]?(?:В\s+ходе|Во\s+время|В\s+рамках|В\s+завершение|После|По\s+итогам|По\s+окончании"
+    r"|На\s+(?:встрече|переговорах|совещании|заседании|церемонии)"
+    r"|During|After\s+the|Following\s+the|At\s+the\s+(?:meeting|talks|event|ceremony)"
+    r"|On\s+the\s+sidelines|At\s+the\s+same\s+time|The\s+same\s+day|Одновременно"
+    r"|В\s+тот\s+же\s+день|同时|与此同时|会后|会上|会谈后|会见后|会议期间|访问期间|其间|期间|当天|同日)", re.I)
+_NARRATIVE_REACH = 600      # characters back to the sentence whose date a continuation takes
+
+
+def _narrative_date(doc: Doc, sentences: list[Span], index: int, dates: _SpanIndex,
+                    excluded: tuple[tuple[int, int], ...]) -> DateMention | None:
+    """The date of the nearest earlier sentence that has one, within a short reach."""
+    limit = sentences[index].start - _NARRATIVE_REACH
+    for previous in reversed(sentences[max(0, index - 3):index]):
+        if previous.end < limit:
+            break
+        found = [d for d in dates.within(previous.start, previous.end)
+                 if not any(lo <= d.start < hi for lo, hi in excluded)
+                 and not _DEADLINE.search(doc.text, max(0, d.start - 8), d.start)]
+        if found:
+            return min(found, key=lambda d: (_PRECISION_PENALTY[d.precision], d.start))
+    return None
+
+
+def _continued_event_date(events: list[Event], event_type: str, fallback: str | None
+                          ) -> str | None:
+    """"During the meeting, …": the meeting already reported is the one continued, so its
+    date wins over the previous sentence's (which may be about something else)."""
+    for event in reversed(events):
+        if event.type == event_type and event.date:
+            return event.date
+    return fallback
+
+
+def _has_trigger(doc: Doc, sentence: Span) -> bool:
+    """Does the sentence report an event of its own (then its date is that event's)?"""
+    return any(sentence.start <= t.start < sentence.end for t in doc.triggers)
 
 
 def _place_of(sentence_entities: list[Entity], place_kind: Callable[[str | None], str | None],
@@ -648,6 +691,9 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
         date = _sentence_date(doc, sentence, trigger, dates, sentences, index,
                               position_spans) if index >= 0 else None
         value = date.value if date else None
+        if index > 0 and date is not None and not (sentence.start <= date.start < sentence.end) \
+                and _CONTINUATION.match(doc.text, sentence.start):
+            value = _continued_event_date(events, trigger.type, value)
         in_sentence = []
         for mention in mentions.within(sentence.start, sentence.end):
             entity = entity_of[(mention.start, mention.end)]
@@ -682,7 +728,7 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
         events.append(event)
         if event.until:
             ranged.append(event)
-    events = _drop_openings_of_forums(events)
+    events = _drop_weak_duplicates(_drop_openings_of_forums(events))
     dated_types = {e.type for e in events if e.date}
     kept = [e for e in events if e.date or e.type not in dated_types]
     for number, event in enumerate(kept, start=1):
@@ -709,12 +755,32 @@ def _same_event(existing: Event, trigger: Span, sentence: Span) -> bool:
         return True
     if existing.date is not None and len(existing.date) == 4:
         return True             # a bare year cannot tell two events of one sentence apart
+    if _same_word(existing.trigger_text, trigger.text):
+        return True             # "совещание … участники совещания": the word names it again
     return trigger.start - existing.trigger_end < 40
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one trigger word ("совещания"/"совещании", "meeting"/"meetings")."""
+    fa, fb = fold(a), fold(b)
+    if _HAN.search(fa) or _HAN.search(fb):
+        return fa == fb
+    stem = 5 if len(fa) >= 5 and len(fb) >= 5 else min(len(fa), len(fb))
+    return fa[:stem] == fb[:stem]
+
+
+def _drop_weak_duplicates(events: list[Event]) -> list[Event]:
+    """One phrase, one event: an "other" event told by the same sentence with the same date
+    as an event of a definite type is that event seen through a second word."""
+    typed = {(e.evidence_span, e.date) for e in events if e.type != "other"}
+    return [e for e in events if e.type != "other" or (e.evidence_span, e.date) not in typed]
+
+
 def _inside(index: _SpanIndex, span: Span) -> bool:
-    return any(s.start <= span.start and span.end <= s.end
-               for s in index.within(max(0, span.start - 500), span.start + 1))
+    """Does a span of ``index`` (a name, a document title) contain ``span``?"""
+    lo = bisect.bisect_left(index.starts, max(0, span.start - 500))
+    hi = bisect.bisect_right(index.starts, span.start)
+    return any(s.start <= span.start and span.end <= s.end for s in index.spans[lo:hi])
 
 
 # --- agreements ---------------------------------------------------------------------------------

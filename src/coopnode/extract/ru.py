@@ -529,7 +529,8 @@ _TRIGGERS: list[tuple[EventType, re.Pattern[str]]] = [
                            r"|совещани[а-я]*|бесед[аеуы]|телефонн[а-я]+\s+разговор[а-я]*"
                            r"|видеоконференци[а-я]*|консультаци[а-я]*)", re.I)),
     ("visit", re.compile(r"\b(?:визит[а-я]*|посетил[а-я]*|посетит|посетят|посещени[а-я]*"
-                         r"|прибыл[а-я]*|прибудут|прибудет|поездк[а-я]*|командировк[а-я]*"
+                         r"|прибыл[а-я]*|прибудут|прибудет|приед[её]т|приедут|поездк[а-я]*"
+                         r"|командировк[а-я]*"
                          r"|ознакомительн[а-я]+\s+тур[а-я]*)", re.I)),
     ("ceremony", re.compile(r"\b(?:церемони[а-я]*|открыти[а-я]+|торжественн[а-я]+\s+"
                             r"(?:открыти|запуск)[а-я]*|запуск[а-я]*|инаугураци[а-я]*"
@@ -540,11 +541,16 @@ _TRIGGERS: list[tuple[EventType, re.Pattern[str]]] = [
     ("approval", re.compile(r"\b(?:одобрени[а-я]*|одобрил[а-я]*|утвердил[а-я]*|утвержд[её]н[а-я]*"
                             r"|присвоен[а-я]*|присвоил[а-я]*|аккредит[а-я]*|получил[а-я]*\s+"
                             r"статус[а-я]*)", re.I)),
-    ("other", re.compile(r"\b(?:председательств[а-я]*|вступил[а-я]*\s+в\s+силу)", re.I)),
+    # taking over a chairmanship is an event; "под председательством X", "председательствовал"
+    # only say who chaired some other event
+    ("other", re.compile(r"\b(?:(?:заня|приня|переня|взя|переда)(?:л|ла|ли|ло|ет|ют|ст|дут)\s+"
+                         r"(?:на\s+себя\s+)?председательств[а-я]*|председательств[оа]\s+"
+                         r"(?:перешло|переходит|перейд[её]т)|вступил[а-я]*\s+в\s+силу)", re.I)),
 ]
 _PLANNED = re.compile(r"\b(?:состоится|состоятся|пройд[её]т|пройдут|планиру[а-я]+"
                       r"|запланирован[а-я]*|предстоящ[а-я]+|будет|будут|намерен[а-я]*"
-                      r"|намечен[а-я]*|прибудут|прибудет|посетит|посетят|подпишут|подпишет"
+                      r"|намечен[а-я]*|прибудут|прибудет|приед[её]т|приедут|посетит|посетят"
+                      r"|подпишут|подпишет"
                       r"|встретятся|откроется|откроют)", re.I)
 _PLANNED_WINDOW = 120
 
@@ -582,13 +588,19 @@ _AGREEMENT_HEADS: list[tuple[AgreementType, str, str]] = [
     ("roadmap", r"[Дд]орожн[а-я]+\s+карт[а-я]*", "Дорожная карта"),
     ("declaration", r"[Дд]екларац[а-я]+", "Декларация"),
     ("declaration", r"(?:[Сс]овместн[а-я]+\s+)?[Кк]оммюнике", "Коммюнике"),
+    ("declaration", r"[Сс]овместн[а-я]+\s+заявлени[а-я]*", "Совместное заявление"),
     ("agreement", r"(?:[Мм]ежправительственн[а-я]+\s+)?[Сс]оглашени[а-я]*", "Соглашение"),
     ("contract", r"[Кк]онтракт(?:а|у|ом|е|ы|ов|ам|ами|ах)?|[Дд]оговор(?:а|у|ом|е|ы|ов|ам|ами|ах)?",
      "Договор"),
-    ("other", r"[Пп]ротокол[а-я]*|[Пп]рограмм[а-я]+\s+сотрудничеств[а-я]*", "Протокол"),
+    # the noun's own case endings only: "Протокольный отдел" is not a protocol
+    ("other", r"[Пп]ротокол(?:а|у|ом|е|ы|ов|ам|ами|ах)?|[Пп]рограмм[а-я]+\s+сотрудничеств[а-я]*",
+     "Протокол"),
 ]
 _AGREEMENT_TAIL = re.compile(
-    r"(?:\s+(?:о|об|по|в|между|на|о\s+взаимопонимании|о\s+сотрудничестве)\s+[^.;:!?\n]*)?")
+    r"(?:\s+(?:о|об|по|в|между|на|о\s+взаимопонимании|о\s+сотрудничестве)\s+[^.;:!?\n]*"
+    r"|\s+(?:заседани[яй]|встреч[иу]|переговоров|намерений)\s+[^.;:!?\n]*"
+    r"|\s*[«\"“][^»\"”\n]{3,120}[»\"”])?")
+
 _TAIL_STOP = re.compile(
     r",|\s(?:между|был[аио]?|подписан[а-я]*|и\s+(?:выразил|отметил|подчеркнул)|который|которая"
     r"|которые|что|сообщает|сообщил[а-я]*|предусматрива[а-я]*|состоялось|станет)\b|\s[-–—]\s")
@@ -605,8 +617,13 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
             tail_match = _AGREEMENT_TAIL.match(text, match.end())
             tail = tail_match.group() if tail_match else ""
             tail = _agreement_tail(tail)
-            if not tail.strip() and match.group()[:1].islower():
+            if match.group()[:1].islower() and _GENITIVE_TAIL.match(tail):
+                tail = ""                 # "протокола встречи": a paper of a meeting, unnamed
+            if not tail.strip() and (match.group()[:1].islower()
+                                     or _opens_sentence(text, match.start())):
                 continue                  # "подписали договор": an unnamed document
+            if _counted(text, match.start(), match.group()):
+                continue
             end = match.end() + len(tail)
             if covered[match.start()]:
                 continue
@@ -618,6 +635,29 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                                           type=atype, title=title))
     found.sort(key=lambda a: a.start)
     return found
+
+
+_GENITIVE_TAIL = re.compile(r"\s+(?:заседани|встреч|переговор|намерени)")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """A capitalised document word with no subject that starts a sentence ("Протокол был
+    подписан …") is capitalised by position, not because it is a title."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip()
+    return not before or before[-1] in ".!?:;\"«"
+
+
+def _counted(text: str, start: int, word: str) -> bool:
+    """Several documents ("Ключевые соглашения", "несколько соглашений", "28 соглашений"):
+    a count or a group, not the name of one document."""
+    from coopnode.extract.ru_morph import _parses
+
+    parses = [p for p in _parses(word.split()[-1].lower()) if p.tag.POS == "NOUN"]
+    if parses and all(p.tag.number == "plur" for p in parses):
+        return True
+    before = text[max(0, start - 30):start]
+    return bool(re.search(r"(?:[Кк]лючев|[Нн]ескольк|[Рр]яд|[Пп]акет|\d)\S*\s+\Z", before))
 
 
 def _agreement_tail(tail: str) -> str:
