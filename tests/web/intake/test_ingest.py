@@ -115,3 +115,15 @@ def test_the_seed_press_release_is_stored_with_its_provenance():
     events = {(e.event_type, e.date_iso, e.status) for e in Event.objects.all()}
     assert ("meeting", "2026-06-05", "past") in events
     assert ("ceremony", "2026-06-26", "planned") in events
+
+
+def test_the_same_event_told_by_two_documents_is_one_registry_event():
+    do_ingest(item(RU_TEXT, "first.txt"), actor="test")
+    retold = (
+        "Как сообщалось, 5 июня 2026 года Антон Алексеев провел встречу с делегацией "
+        "города Урумчи в Минске.\n"
+    ).encode()
+    do_ingest(item(retold, "second.txt"), actor="test")
+    meetings = Event.objects.filter(event_type="meeting", date="2026-06-05")
+    assert meetings.count() == 1
+    assert meetings.get().claims.values("document").distinct().count() == 2

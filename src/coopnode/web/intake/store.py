@@ -84,14 +84,22 @@ def _resolve_entity(raw: dict[str, Any], lang: str, context: list[str], actor: s
 
 
 def _find_event(event_type: str, date_iso: str | None, participants: set[Entity], place: Entity | None) -> Event | None:
-    """An event already in the registry that is the same real-world event."""
-    if not date_iso:
-        return None
-    date, precision = parse_partial_date(date_iso)
-    same = Event.objects.filter(event_type=event_type, date=date, date_precision=precision)
+    """An event already in the registry that is the same real-world event.
+
+    Dated: same type and date, and a shared participant or place.  Undated events carry less
+    evidence, so they need the same place and a shared participant, or two shared participants.
+    """
+    if date_iso:
+        date, precision = parse_partial_date(date_iso)
+        same = Event.objects.filter(event_type=event_type, date=date, date_precision=precision)
+    else:
+        same = Event.objects.filter(event_type=event_type, date__isnull=True)
     for event in same.prefetch_related("participants"):
         shared = participants & set(event.participants.all())
-        if shared or (place is not None and event.place_id == place.pk):
+        same_place = place is not None and event.place_id == place.pk
+        if date_iso and (shared or same_place):
+            return event
+        if not date_iso and ((same_place and (shared or not participants)) or len(shared) >= 2):
             return event
     return None
 
