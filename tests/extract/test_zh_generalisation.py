@@ -143,3 +143,19 @@ def test_region_and_its_short_name_are_one_place() -> None:
 def test_belarus_spelled_as_its_embassy_spells_it() -> None:
     places = [e for e in run("白罗斯共和国驻华大使出席了会议。").entities if e.type == "place"]
     assert places and places[0].country == "BY"
+
+
+def test_title_that_jieba_cut_apart_still_introduces_the_name() -> None:
+    """部长沙达耶夫 segments as 部部/长沙/…: neither the place 长沙 nor an office "…部部"."""
+    doc = run("俄罗斯联邦数字发展、通信和大众传媒部部长沙达耶夫出席会议并致辞。")
+    assert "沙达耶夫" in names(doc, "person")
+    assert "长沙" not in names(doc, "place")
+    assert not any(o.endswith("部部") for o in names(doc, "organization"))
+
+
+@pytest.mark.parametrize("text, person", [
+    ("会议由俄罗斯驻华大使莫尔古洛夫主持。", "莫尔古洛夫"),   # one jieba word 驻华大使
+    ("印度总理莫迪提出建议。", "莫迪"),                     # 提 is also a transliteration character
+])
+def test_name_after_a_title_ends_at_a_word_boundary(text: str, person: str) -> None:
+    assert names(run(text), "person") == {person}

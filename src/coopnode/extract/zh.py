@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coopnode.extract import zh_lexicon
 from coopnode.extract.types import (
@@ -379,6 +380,8 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
         if not _is_proper_chain(tokens, j, i, text):
             continue
         start, end = tokens[j].start, tok.end
+        if len(tok.word) >= 2 and tok.word[-1] == tok.word[-2] and title_at(text, end - 1):
+            end -= 1  # "…传媒部部/长沙": jieba joined the head with the title's first character
         surface = text[start:end]
         if len(surface) < 3 or (suffix in _SHORT_SUFFIXES and len(surface) < 3):
             continue
@@ -494,7 +497,7 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
             add(m.start(1), m.end(1), "byline")
     # a title before or after the name
     for i, tok in enumerate(tokens):
-        if tok.flag != "nnt" and tok.word not in zh_lexicon.titles():
+        if tok.flag != "nnt" and tok.word not in zh_lexicon.titles() and not _ends_with_title(tok.word):
             continue
         if tok.word in {"记者", "通讯员", "摄影", "编辑", "委员"}:
             continue
@@ -508,6 +511,8 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         if i + 1 < len(tokens):
             nxt = tokens[i + 1]
             run_end = translit_run(text, tok.end, 1)
+            # the run ends where a word ends: 莫迪提出 is 莫迪 + 提出, not a name 莫迪提
+            run_end = max((t.end for t in tokens[i + 1:i + 8] if t.end <= run_end), default=tok.end)
             if (nxt.flag in {"nr", "nrfg", "nrt"} and _plausible_name(nxt.word)
                     and run_end <= nxt.end):
                 add(nxt.start, nxt.end, "title")
@@ -531,6 +536,15 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 start = translit_run(text, tok.start, -1)
                 if tok.start - start >= 2 and (start == 0 or text[start - 1] in "和与及、，,同在 “\"（(了向对给被由的见\n。；：:"):
                     add(start, tok.start, "title-translit")
+    # a title jieba cut apart ("…部部/长沙/达耶/夫" for 部长沙达耶夫): read the text itself
+    boundaries = {t.start for t in tokens} | {len(text)}
+    for m in _title_pattern().finditer(text):
+        run_end = translit_run(text, m.end(), 1)
+        if run_end - m.end() < 2 or zh_lexicon.lexicon_pattern().match(text, m.end()):
+            continue
+        end = max((b for b in boundaries if m.end() + 2 <= b <= run_end), default=None)
+        if end is not None:
+            add(m.end(), end, "title-translit")
     # a name jieba recognised, as the subject of a verb of speaking or attending ("张明指出")
     for i, tok in enumerate(tokens[:-1]):
         if (tok.flag in {"nr", "nrfg", "nrt"} and _plausible_name(tok.word)
@@ -542,6 +556,20 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         for occurrence in re.finditer(re.escape(known_name), text):
             add(occurrence.start(), occurrence.end(), "repeat", 1)
     return found
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    """Titles of two characters or more that stand before a name (部长, 大使, 总统 …)."""
+    return re.compile("|".join(re.escape(t) for t in zh_lexicon.titles()
+                               if len(t) >= 2 and t not in {"记者", "通讯员", "摄影", "编辑", "委员",
+                                                            "代表", "专家", "教授", "研究员"}))
+
+
+def _ends_with_title(word: str) -> bool:
+    """"驻华大使", "常务副市长": one jieba word that ends with a title is a title."""
+    return len(word) >= 3 and any(word.endswith(t) for t in zh_lexicon.titles()
+                                  if len(t) >= 2 and t not in {"代表", "委员"})
 
 
 # One-character words that start a clause after a title, never a name: 总理向大会致贺信.
