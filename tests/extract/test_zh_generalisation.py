@@ -159,3 +159,15 @@ def test_title_that_jieba_cut_apart_still_introduces_the_name() -> None:
 ])
 def test_name_after_a_title_ends_at_a_word_boundary(text: str, person: str) -> None:
     assert names(run(text), "person") == {person}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("双方签署了关于加强数字经济合作的谅解备忘录。", "关于加强数字经济合作的谅解备忘录"),
+    ("双方签署了关于共建联合实验室的合作协议。", "关于共建联合实验室的合作协议"),
+])
+def test_an_about_clause_opens_the_document_title(text: str, title: str) -> None:
+    assert [a.title for a in run(text).agreements] == [title]
+
+
+def test_an_about_clause_on_another_noun_is_no_title() -> None:
+    assert run("他谈到关于合作的问题和有关协议。").agreements == []

@@ -135,6 +135,8 @@ _VAGUE_BEFORE = ("多项", "一系列", "若干", "各项", "系列", "一批", 
                  "两份", "三份", "多个", "一些")
 # "三个工作组会议纪要", "5份协议": a counted set of documents, not one named document.
 _COUNTED_RE = re.compile(r"[\d一二三四五六七八九十两几多]+\s*[个项份批件]$")
+# "关于…的" before a document keyword opens its title.
+_ABOUT_RE = re.compile(r"关于[^，,。；;！？!?\n《》“”]{2,40}?的(?:(?!和|与|及|有关|相关|问题|的)[\u4e00-\u9fff]){0,8}$")
 _TITLE_BRACKETS_RE = re.compile(r"《([^《》\n]{2,80})》")
 # Middle dots as pages write them: U+00B7, U+2022, U+30FB, U+2027, U+2219, U+22C5, U+FF65, U+2E31.
 NAME_DOTS = "·•・‧∙⋅･⸱"
@@ -891,6 +893,11 @@ class ChineseComponents:
                 continue
             j = _walk_left(tokens, end_index, text, allow_verbs=True)
             start = tokens[j].start
+            about = _ABOUT_RE.search(text, max(0, m.start() - 50), m.start())
+            if about and about.start() < start:
+                # "关于加强数字经济合作的谅解备忘录": the title runs from 关于 over its 的
+                start = about.start()
+                j = next((k for k, t in enumerate(tokens) if t.start >= start), j)
             surface = text[start:m.end()]
             if len(surface) <= len(m.group()) + 1 and m.group() not in _BARE_DOCUMENTS:
                 # a bare "合作协议" right after the verb of signing is still one document
