@@ -93,3 +93,17 @@ def test_person_after_a_portfolio_with_a_comma() -> None:
 def test_lowercase_seat_government_stays_in_the_office_name() -> None:
     doc = run("The delegation visited the Foreign Affairs Office of the Harbin municipal government.")
     assert "Foreign Affairs Office of the Harbin municipal government" in names(doc, "organization")
+
+
+def test_a_titled_statement_is_one_document_and_its_title_no_organization() -> None:
+    doc = run("The leaders signed the Joint Statement titled Partnership for Growth, Trust and "
+              "Prosperity.")
+    assert [a.title for a in doc.agreements] == [
+        "Joint Statement titled Partnership for Growth, Trust and Prosperity"]
+    assert names(doc, "organization") == set()
+
+
+def test_possessive_country_is_not_part_of_the_ministry_name() -> None:
+    doc = run("Brazil's Ministry of Communications signed an MoU on satellites.")
+    assert "Ministry of Communications" in names(doc, "organization")
+    assert "Brazil" in names(doc, "place")

@@ -483,6 +483,27 @@ def _extend_government(text: str, end: int) -> int:
     return end + m.end() if m else end
 
 
+# A name that opens with a document word is a document's title, not a body: "Joint Statement
+# titled Partnership for …", "Memorandum of Understanding between …".
+_DOCUMENT_START_RE = re.compile(r"(?:Joint Statement|Joint Declaration|Declaration|Memorandum|Agreement"
+                                r"|Roadmap|Road Map|Programme|Program|Protocol|Treaty|Communiqu)\b")
+
+
+def _without_owner(cand: _Candidate, text: str) -> _Candidate:
+    """"Russia's Ministry of Digital Development" is the ministry; the owning country is a place
+    mention of its own (the possessive is how English says "of Russia")."""
+    if cand.type != "organization" or cand.source in {"lexicon", "gazetteer"}:
+        return cand
+    m = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s ", text[cand.start:cand.end])
+    if m is None or (en_lexicon.lookup(m.group(1)) or _NoEntry).type != "place":
+        return cand
+    start = cand.start + m.end()
+    if chunk_type(text[start:cand.end]) != "organization":
+        return cand
+    return _Candidate(start, cand.end, cand.type, text[start:cand.end], cand.priority,
+                      cand.source, cand.country, cand.gazetteer_id)
+
+
 def _lexicon_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     for m in en_lexicon.lexicon_pattern().finditer(text):
@@ -770,7 +791,14 @@ class EnglishComponents:
         candidates = [c for c in candidates if c.type == "person" or c.source in {
             "lexicon", "gazetteer"} or not any(lo <= c.start < hi for lo, hi in headlines)]
         candidates = [c for c in candidates if c.type == "person" or c.source in {
-            "lexicon", "gazetteer"} or not (is_common_term(c.name) or is_generic_plural(c.name))]
+            "lexicon", "gazetteer"} or not (is_common_term(c.name) or is_generic_plural(c.name)
+                                            or _DOCUMENT_START_RE.match(c.name))]
+        candidates = [_without_owner(c, text) for c in candidates]
+        titled_spans = [(m.start(), m.end()) for m in (
+            _TITLED_RE.match(text, w.start()) for w in re.finditer(r"[ \t]+(?:titled|entitled)\b", text))
+            if m is not None]
+        candidates = [c for c in candidates if c.type != "organization" or c.source in {
+            "lexicon", "gazetteer"} or not any(lo <= c.start < hi for lo, hi in titled_spans)]
         chosen = _select(candidates, text)
         concepts = _concept_acronyms(text, chosen)
         chosen = [c for c in chosen if text[c.start:c.end] not in concepts]
@@ -897,6 +925,9 @@ class EnglishComponents:
                         start += lead.end()
                         continue
                     break
+                titled = _TITLED_RE.match(text, end)
+                if titled:
+                    end = titled.end()  # "the Joint Statement titled 'Partnership for …'"
                 surface = text[start:end]
                 if end <= start or any(start < a.end and a.start < end for a in found):
                     continue
@@ -970,6 +1001,10 @@ def _planned(text: str, start: int, end: int) -> bool:
     after = _CLAUSE_END_RE.search(text, end)
     hi = after.start() if after else len(text)
     return bool(_PLANNED_RE.search(text[lo:hi]))
+
+
+_TITLED_RE = re.compile(r"[ \t]+(?:titled|entitled|called)[ \t]+[\"“«]?[A-Z][^.;\n\"”»]{2,100}?"
+                        r"(?=[\"”»]|[.;\n]|,?[ \t]+(?:which|that|was|were|and the|during|at)\b|$)[\"”»]?")
 
 
 def _is_counted_package(surface: str) -> bool:
