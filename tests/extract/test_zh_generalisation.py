@@ -171,3 +171,9 @@ def test_an_about_clause_opens_the_document_title(text: str, title: str) -> None
 
 def test_an_about_clause_on_another_noun_is_no_title() -> None:
     assert run("他谈到关于合作的问题和有关协议。").agreements == []
+
+
+def test_short_and_official_names_of_a_country_are_one_place() -> None:
+    doc = run("白罗斯共和国驻华大使表示，白罗斯愿同中国深化合作。")
+    by_text = {e.text: e.name for e in doc.entities if e.type == "place"}
+    assert by_text["白罗斯共和国"] == by_text["白罗斯"]

@@ -692,6 +692,14 @@ def merge_place_names(mentions: list[EntityMention]) -> None:
         base = re.sub(r"(?:维吾尔|壮族|回族)?自治区$|[省市]$|(?<=..)地区$", "", mention.name)
         if base != mention.name and len(base) >= 2 and base in names:
             mention.name = base
+    # 白罗斯 and 白罗斯共和国, 中国 and 中华人民共和国: names of one country are one place,
+    # named as the text first names it
+    first_name: dict[str, str] = {}
+    for mention in sorted((m for m in mentions if m.type == "place"), key=lambda m: m.start):
+        entry = zh_lexicon.entries().get(mention.text)
+        if entry is None or entry.kind != "country" or entry.country is None:
+            continue
+        mention.name = first_name.setdefault(entry.country, mention.name)
 
 
 # Prefixes that name the home state of a national body: 中国工业和信息化部 is 工业和信息化部.
