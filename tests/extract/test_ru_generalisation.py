@@ -96,3 +96,44 @@ def test_a_future_visit_is_planned():
                       published="2026-11-01")
     [event] = result["events"]
     assert (event["type"], event["date"], event["status"]) == ("visit", "2026-12-05", "planned")
+
+
+# --- persons ----------------------------------------------------------------------------------
+
+def test_a_capitalised_title_is_no_part_of_the_name():
+    result = contract("Гости отметили заслуги Президента В.В. Петрова в развитии связи.")
+    assert "В.В. Петров" in names(result, "person")
+    assert not any(n.startswith("Президент") for n in names(result, "person"))
+
+
+def test_the_adjectives_of_an_ambassador_title_are_no_person():
+    result = contract("12 марта 2022 года Чрезвычайный и Полномочный Посол Казахстана "
+                      "Ахметов Б.С. посетил технопарк.")
+    persons = names(result, "person")
+    assert "Чрезвычайный" not in persons
+    assert any("Ахметов" in p for p in persons)
+
+
+def test_a_feminine_surname_after_a_nominative_title_stays_feminine():
+    result = contract("В заседании участвовали Министр культуры Армении А.В.Саркисова, "
+                      "Министр связи Монголии Б.Батболд.")
+    assert "А.В.Саркисова" in names(result, "person")
+
+
+def test_a_declined_chinese_given_name_is_brought_back_to_the_nominative():
+    result = contract("Заседание прошло под председательством заместителя министра Китая "
+                      "Лю Цзяньюня. Письмо передали директору департамента Чэнь Тао и "
+                      "советнику Го Лэю.")
+    persons = names(result, "person")
+    assert "Лю Цзяньюнь" in persons
+    assert "Го Лэй" in persons
+
+
+def test_a_foreign_name_in_the_instrumental_is_brought_back_to_the_nominative():
+    result = contract("В Москве министр встретился с Рамачандраном Говиндой.")
+    assert "Рамачандран Говинда" in names(result, "person")
+
+
+def test_a_name_and_its_declined_form_are_one_person():
+    result = contract("Министр вручил награду Хэ Лэю. Хэ Лэй поблагодарил коллег.")
+    assert [e["name"] for e in result["entities"] if e["type"] == "person"] == ["Хэ Лэй"]

@@ -164,7 +164,11 @@ def _similar_words(a: str, b: str) -> bool:
         if x != y:
             break
         common += 1
-    return common >= 3 and common >= max(len(a), len(b)) - 2
+    if common >= 3 and common >= max(len(a), len(b)) - 2:
+        return True
+    # a short word ending in "-й" and its oblique form ("Лэй"/"Лэю"/"Лэя")
+    return len(a) == len(b) >= 3 and common == len(a) - 1 and \
+        {a[-1], b[-1]} <= {"й", "я", "ю", "е"} and "й" in {a[-1], b[-1]}
 
 
 def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
@@ -321,14 +325,20 @@ def _prefix_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
             uf.union(i, candidates.pop())
 
 
+# Russian name endings of the dative/instrumental that no nominative name has ("Лэю", "Цяном")
+_OBLIQUE_ENDING = re.compile(r"[а-яё](?:ю|ем|ом)$")
+
+
 def _canonical_person(mentions: list[EntityMention]) -> str:
     """A name the text writes in the nominative, the fullest one; else the fullest normalised."""
     counts = Counter(m.name for m in mentions)
 
-    def rank(m: EntityMention) -> tuple[int, int, int, int]:
-        # more words, spelled out, more often, then shorter (an oblique ending adds letters)
-        return (len(m.name.split()), 0 if _INITIALS.match(m.name) else 1, counts[m.name],
-                -len(m.name))
+    def rank(m: EntityMention) -> tuple[int, int, int, int, int]:
+        # more words, spelled out, not in an oblique case, more often, then shorter (an
+        # oblique ending adds letters)
+        oblique = 1 if _OBLIQUE_ENDING.search(m.name) else 0
+        return (len(m.name.split()), 0 if _INITIALS.match(m.name) else 1, -oblique,
+                counts[m.name], -len(m.name))
 
     written = [m for m in mentions if m.text == m.name]
     pool = written if written else mentions

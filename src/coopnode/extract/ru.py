@@ -350,6 +350,8 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         if kind == "LOC" and _has_organization_head(text[start:end]):
             kind = "ORG"                                # "Правительством Республики Беларусь"
         cleaned.append((start, end, kind))
+    cleaned = [fixed for fixed in (_person_without_title(text, s, e, k) for s, e, k in cleaned)
+               if fixed is not None]
     cleaned.extend(_organizations_before_places(text, cleaned))
     taken = [(s, e) for s, e, _k in cleaned]
     for start, end in _initials_persons(text):
@@ -374,21 +376,114 @@ def find_entities(doc: Doc) -> list[EntityMention]:
     return mentions
 
 
-_CHINESE_OBLIQUE = re.compile(r"^([А-ЯЁ][а-яё]{0,2}) ([А-ЯЁ][а-яё]*н)(?:а|у|ом|е)$")
+_CHINESE_OBLIQUE = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*н)(?:а|у|ом|е)$")
+_CHINESE_SOFT = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*н)(?:я|ем)$")
+_CHINESE_VOWEL_Y = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*[аэоу])(?:я|ю|ем)$")
+_CHINESE_SOFT_DATIVE = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*н)ю$")
+_OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "accs"})
 
 
-def chinese_name_nominative(name: str) -> str:
-    """"Ли Цяна" -> "Ли Цян", "Си Цзиньпину" -> "Си Цзиньпин".
+def chinese_name_nominative(name: str, case: str | None = None) -> str:
+    """"Ли Цяна" -> "Ли Цян", "Сюн Цзицзюня" -> "Сюн Цзицзюнь", "Хун Лэю" -> "Хун Лэй".
 
     A Chinese name in Russian is a one-syllable surname and a given name; a given name ending
-    in "-н" is declined like a Russian noun, and the tagger often misses it because the
-    surname looks indeclinable.  No Chinese syllable ends in "-на"/"-ну"/"-ном", so the ending
-    is safe to cut.
+    in "-н", "-нь" or a vowel plus "-й" is declined like a Russian noun, and the tagger often
+    misses it because the surname looks indeclinable.  No Chinese syllable ends in
+    "-на"/"-ну"/"-ном", "-ня" or "-нем", so those endings are safe to cut; "-ню" (niu) and a
+    vowel plus "-я"/"-ю" are read as endings only when the context shows an oblique case.
     """
     match = _CHINESE_OBLIQUE.match(name)
     if match and len(match.group(2)) >= 3:
         return f"{match.group(1)} {match.group(2)}"
+    match = _CHINESE_SOFT.match(name)
+    if match and len(match.group(2)) >= 3:
+        return f"{match.group(1)} {match.group(2)}ь"
+    if case in _OBLIQUE:
+        match = _CHINESE_SOFT_DATIVE.match(name)
+        if match and len(match.group(2)) >= 3:
+            return f"{match.group(1)} {match.group(2)}ь"
+        match = _CHINESE_VOWEL_Y.match(name)
+        if match and len(match.group(2)) >= 2:
+            return f"{match.group(1)} {match.group(2)}й"
     return name
+
+
+# Words that open a person span but are no part of the name: titles ("Президента А.Г.
+# Лукашенко") and the adjectives of a title ("Чрезвычайный и Полномочный Посол").
+_TITLE_ADJECTIVES = re.compile(r"(?:чрезвычайн|полномочн|генеральн|перв|специальн|почетн|почётн"
+                               r"|заслуженн|постоянн|верховн)[а-я]*$", re.I)
+
+
+def _person_without_title(text: str, start: int, end: int, kind: str
+                          ) -> tuple[int, int, str] | None:
+    """A person span without the title words glued before the name; None when nothing of a
+    name is left ("Чрезвычайный" tagged as a person)."""
+    if kind != "PER":
+        return start, end, kind
+    while start < end:
+        match = re.match(r"([А-ЯЁа-яё-]+)\s+", text[start:end])
+        if match is None:
+            break
+        word = match.group(1)
+        if _TITLE_START.fullmatch(word) or _TITLE_ADJECTIVES.match(word) or word == "и":
+            start += match.end()
+            continue
+        break
+    surface = text[start:end]
+    if not re.search(r"[А-ЯЁA-Z]", surface):
+        return None
+    if _TITLE_START.fullmatch(surface) or _TITLE_ADJECTIVES.match(surface) or \
+            _is_common_word(surface):
+        return None
+    return start, end, kind
+
+
+def _is_common_word(word: str) -> bool:
+    """A single dictionary adjective or participle ("Чрезвычайный"), never a name."""
+    if " " in word or "." in word or not re.fullmatch(r"[А-ЯЁ][а-яё-]+", word):
+        return False
+    from coopnode.extract.ru_morph import _parses
+
+    parses = _parses(word.lower())
+    return bool(parses) and parses[0].is_known and parses[0].tag.POS in ("ADJF", "PRTF") and \
+        not {"Name", "Surn", "Patr", "Geox"} & set(parses[0].tag.grammemes)
+
+
+_PREPOSITION_CASES = {"с": "ablt", "со": "ablt", "между": "ablt", "к": "datv", "ко": "datv",
+                      "у": "gent", "от": "gent", "для": "gent", "без": "gent"}
+
+
+def _preposition_case(text: str, person_start: int) -> str | None:
+    """The case a preposition right before a person governs ("встретился с Субраманьямом
+    Джайшанкаром" is instrumental)."""
+    match = re.search(r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{1,5})\s+\Z", text[max(0, person_start - 8):
+                                                                  person_start])
+    return _PREPOSITION_CASES.get(match.group(1).lower()) if match else None
+
+
+def _title_case(text: str, person_start: int) -> str | None:
+    """The case of the title written right before a person: the name stands in apposition
+    and shares it ("Министр … Н.А.Кутнаева" is nominative, "директору … Хун Лэю" dative)."""
+    window_start = max(0, person_start - 160)
+    line = text.rfind("\n", window_start, person_start)
+    window_start = line + 1 if line != -1 else window_start
+    window = text[window_start:person_start]
+    for match in _TITLE_START.finditer(window):
+        rest = window[match.end():]
+        if _TITLE_BREAK.search(rest) or re.search(r"[А-ЯЁ]\.\s?[А-ЯЁ]", rest):
+            continue
+        from coopnode.extract.ru_morph import _parses
+
+        for word in match.group().split():
+            parses = [p for p in _parses(word.lower()) if p.tag.POS == "NOUN"]
+            if not parses:
+                continue
+            cases = {p.tag.case for p in parses if p.tag.number != "plur"}
+            if "accs" in cases and len(cases) == 2:
+                cases.discard("accs")              # "Министра": genitive for an animate noun
+            return cases.pop() if len(cases) == 1 else None
+        return None
+    return None
 
 
 def _is_common_noun_org(text: str, start: int, end: int) -> bool:
@@ -428,8 +523,9 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
         case = _case_at(tokens, start, head_end, text, prefer_last=False)
         name = phrase_nominative(surface_name, case)
     else:
-        case = _case_at(tokens, start, end, text, prefer_last=True)
-        name = chinese_name_nominative(person_nominative(surface, case))
+        case = _title_case(text, start) or _case_at(tokens, start, end, text, prefer_last=True) \
+            or _preposition_case(text, start)
+        name = chinese_name_nominative(person_nominative(surface, case), case)
     name = " ".join(name.split())
     country = country_of_name(name) if etype != "person" else None
     mention = EntityMention(start, end, surface, type=etype, name=name, country=country,

@@ -162,6 +162,9 @@ def person_nominative(name: str, case: str | None = None) -> str:
         tail = token.rsplit(".", 1)[-1]         # the surname after initials "А.У.Мамина"
         if _WORD.fullmatch(tail) and len(tail) > 1:
             words.append(tail)
+    # the instrumental endings (-ом/-ем, -ой/-ей) of a name the dictionary does not know are
+    # safe to undo when the context shows the case ("с Нарендрой Моди")
+    trusted_context = case == "ablt"
     case = case or _shared_case(words)
     strong = _oblique_first_name(words)
     if strong is not None:
@@ -178,7 +181,7 @@ def person_nominative(name: str, case: str | None = None) -> str:
                 word_case = own[0] if own and "nomn" not in own and _is_name_word(tail) \
                     else "nomn"
             inflected = _inflect(tail, word_case, None, person=True,
-                                 trusted=strong is not None)
+                                 trusted=strong is not None or trusted_context)
             out.append(f"{head}{dot}{inflected}")
         else:
             out.append(token)
