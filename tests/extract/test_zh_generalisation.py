@@ -177,3 +177,14 @@ def test_short_and_official_names_of_a_country_are_one_place() -> None:
     doc = run("白罗斯共和国驻华大使表示，白罗斯愿同中国深化合作。")
     by_text = {e.text: e.name for e in doc.entities if e.type == "place"}
     assert by_text["白罗斯共和国"] == by_text["白罗斯"]
+
+
+def test_sub_commission_named_without_its_parent_is_the_same_body() -> None:
+    doc = run("中俄数字合作分委会会议召开。中俄总理定期会晤委员会数字合作分委会第五次会议在北京举行。")
+    orgs = {e.text: e.name for e in doc.entities if e.type == "organization"}
+    assert orgs["中俄数字合作分委会"] == orgs["中俄总理定期会晤委员会数字合作分委会"]
+
+
+def test_institutes_with_a_shared_tail_stay_apart() -> None:
+    doc = run("中国科学院信息通信研究院与中国信息通信研究院签署协议。")
+    assert len(names(doc, "organization")) == 2

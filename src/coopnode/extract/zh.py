@@ -739,6 +739,25 @@ def _contract_fields(name: str) -> str | None:
     return name[:m.start()] + "".join(f[0] for f in fields) + m.group(2)
 
 
+_PARENT_BODIES = ("委员会", "理事会", "联合会", "组织", "机制")
+_SUB_BODIES = ("分委会", "分委员会", "委员会", "秘书处", "工作组", "小组", "分会")
+
+
+def _without_parent(short: str, long: str) -> bool:
+    """"中俄工业合作分委会" is "中俄总理定期会晤委员会工业合作分委会" without the parent body in
+    the middle: a sub-body is often named by its own part alone (with the leading qualifier)."""
+    if len(short) < 6 or len(long) <= len(short):
+        return False
+    for k in range(2, len(short) - 3):
+        head, tail = short[:k], short[k:]
+        if long.startswith(head) and long.endswith(tail):
+            middle = long[k:len(long) - len(tail)]
+            if (len(middle) >= 3 and middle.endswith(_PARENT_BODIES)
+                    and tail.endswith(_SUB_BODIES)):
+                return True
+    return False
+
+
 def merge_org_variants(mentions: list[EntityMention]) -> None:
     """Mentions of one body under the variant spellings of ``org_variant_keys`` take one name:
     the one the text uses most (the earliest on a tie)."""
@@ -759,6 +778,12 @@ def merge_org_variants(mentions: list[EntityMention]) -> None:
                 parent[find(mention.name)] = find(owner[key])
             else:
                 owner[key] = mention.name
+    distinct = sorted({m.name for m in orgs}, key=len)
+    if len(distinct) <= 300:
+        for k, short in enumerate(distinct):
+            for long in distinct[k + 1:]:
+                if _without_parent(short, long):
+                    parent[find(short)] = find(long)
     groups: dict[str, list[EntityMention]] = {}
     for mention in orgs:
         groups.setdefault(find(mention.name), []).append(mention)
