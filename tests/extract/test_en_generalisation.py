@@ -107,3 +107,11 @@ def test_possessive_country_is_not_part_of_the_ministry_name() -> None:
     doc = run("Brazil's Ministry of Communications signed an MoU on satellites.")
     assert "Ministry of Communications" in names(doc, "organization")
     assert "Brazil" in names(doc, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "After the annual summit meeting the leaders spoke to the press.",
+    "The ministerial meeting closed with a declaration.",
+])
+def test_two_trigger_words_of_one_phrase_make_one_trigger(text: str) -> None:
+    assert [t.type for t in run(text).triggers if t.type in {"forum", "meeting"}] == ["forum"]

@@ -99,6 +99,9 @@ _TRIGGERS: list[tuple[str, EventType]] = [
     (r"inked", "signing"),
     (r"(?:leaders|ministers|ministerial|heads of state|heads of government)['’]? meetings?",
      "forum"),
+    # one event named by two trigger words: "summit meeting", "ministerial meeting"
+    (r"summit[ -](?:meeting|talks)s?|(?:ministerial|plenary|committee|commission) (?:meeting|session)s?",
+     "forum"),
     (r"(?:met|meets|meet|meeting|meetings)\b", "meeting"),
     (r"(?:held|hold|holds|holding) talks|talks|negotiations|phone call|telephone conversation"
      r"|video ?conference|videoconference|video call|consultations", "meeting"),
