@@ -137,3 +137,25 @@ def test_a_foreign_name_in_the_instrumental_is_brought_back_to_the_nominative():
 def test_a_name_and_its_declined_form_are_one_person():
     result = contract("Министр вручил награду Хэ Лэю. Хэ Лэй поблагодарил коллег.")
     assert [e["name"] for e in result["entities"] if e["type"] == "person"] == ["Хэ Лэй"]
+
+
+# --- organizations ----------------------------------------------------------------------------
+
+def test_a_body_written_in_lower_case_before_a_name_is_an_organization():
+    result = contract("Участники поблагодарили народное правительство Тибетского автономного "
+                      "района и городскую администрацию.")
+    assert any(n.lower().startswith("народное правительство тибетского")
+               for n in names(result, "organization"))
+
+
+def test_a_post_before_an_organization_is_cut_and_its_parent_body_kept():
+    result = contract("На встрече выступил заместитель Директора Службы связи при Правительстве "
+                      "Республики Молдова А.Б.Чебан.")
+    orgs = names(result, "organization")
+    assert "Служба связи при Правительстве Республики Молдова" in orgs
+    assert not any(n.startswith("Директор") for n in orgs)
+
+
+def test_a_delegation_is_no_organization():
+    result = contract("Индийская парламентская делегация прибыла в Казань.")
+    assert names(result, "organization") == set()

@@ -271,6 +271,74 @@ def _organizations_before_places(text: str, spans: list[tuple[int, int, str]]
     return added
 
 
+# Lemmas of the words for a person's post: "Начальника Службы связи" names the service, and
+# the post before it belongs to a person.
+_POST_LEMMAS = frozenset({"начальник", "директор", "председатель", "заместитель", "министр",
+                          "руководитель", "посол", "глава", "президент", "советник", "секретарь",
+                          "замминистра", "помощник", "представитель", "ректор", "губернатор",
+                          "мэр", "вице-премьер", "премьер-министр", "генеральный", "первый"})
+# Words a delegation or a group is called by: a group of people, not an organization.
+_GROUP_LEMMAS = frozenset({"делегация", "группа", "сторона", "команда"})
+
+
+def _organization_without_title(text: str, start: int, end: int, kind: str
+                                ) -> tuple[int, int, str] | None:
+    """An organization span without a post glued before it; None for a span that names a
+    delegation or is made of adjectives only ("Китайская парламентская делегация")."""
+    if kind != "ORG":
+        return start, end, kind
+    from coopnode.extract.ru_morph import _parses
+
+    while True:
+        match = re.match(r"([А-ЯЁа-яё-]+)\s+(?=[А-ЯЁа-яё«\"])", text[start:end])
+        if match is None:
+            break
+        parses = _parses(match.group(1).lower())
+        if parses and parses[0].normal_form in _POST_LEMMAS:
+            start += match.end()
+            continue
+        break
+    words = re.findall(r"[А-ЯЁа-яё-]+", text[start:end])
+    if len(words) >= 2 and "«" not in text[start:end] and '"' not in text[start:end]:
+        readings = [_parses(w.lower())[:1] for w in words]
+        if all(r and r[0].is_known for r in readings):
+            heads = [r[0] for r in readings if r[0].tag.POS == "NOUN"]
+            if not heads and all(r[0].tag.POS in ("ADJF", "PRTF") for r in readings):
+                return None
+            if heads and heads[0].normal_form in _GROUP_LEMMAS:
+                return None
+    return start, end, kind
+
+
+_LOWER_HEAD = re.compile(
+    r"(?<![А-ЯЁа-яё-])((?:[А-ЯЁа-яё]+(?:ый|ий|ой|ое|ая|ого|ому|ым|ом|ую|ее|ей|ему|им|ые|ых)\s+)"
+    r"{1,2}(?:правительств|министерств|комитет|палат|ассоциаци|служб|агентств|управлени"
+    r"|департамент|администраци|собрани|совет|комисси)[а-я]*)\s+(?=[А-ЯЁ])")
+
+
+def _lowercase_bodies(text: str, spans: list[tuple[int, int, str]]
+                      ) -> list[tuple[int, int, str]]:
+    """"народному правительству СУАР", "государственным комитетом КНР": a body written in
+    lower case (an adjective and a head noun) right before a named place or organization is
+    an organization; the name after it is joined as its genitive tail later."""
+    starts = {s: k for s, _e, k in spans}
+    covered = [(s, e) for s, e, _k in spans]
+    added = []
+    for match in _LOWER_HEAD.finditer(text):
+        if match.end() not in starts or starts[match.end()] not in ("LOC", "ORG"):
+            continue
+        if any(s <= match.start(1) < e for s, e in covered):
+            continue
+        from coopnode.extract.ru_morph import _parses
+
+        first = match.group(1).split()[0]
+        parses = _parses(first.lower())
+        if not parses or parses[0].tag.POS not in ("ADJF", "PRTF"):
+            continue
+        added.append((match.start(1), match.end(1), "ORG"))
+    return added
+
+
 def _split_brackets(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """"Российской Федерации (Минцифры России)": a bracket inside a span that is not the
     span's own abbreviation is a name of its own."""
@@ -320,6 +388,10 @@ def _extend_organizations(text: str, raw: list[tuple[int, int, str]],
             while j < len(raw):
                 nstart, nend, nkind = raw[j]
                 gap = text[end:nstart]
+                if nkind == "ORG" and re.fullmatch(r"\s+при\s+", gap):
+                    end = nend                   # "Служба связи при Правительстве …"
+                    j += 1
+                    continue
                 if nkind not in ("LOC", "ORG") or not re.fullmatch(r"[ \t]{1,2}", gap):
                     break
                 if not _is_genitive_continuation(text, tokens, nstart, nend):
@@ -352,7 +424,10 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         cleaned.append((start, end, kind))
     cleaned = [fixed for fixed in (_person_without_title(text, s, e, k) for s, e, k in cleaned)
                if fixed is not None]
+    cleaned = [fixed for fixed in (_organization_without_title(text, s, e, k)
+                                   for s, e, k in cleaned) if fixed is not None]
     cleaned.extend(_organizations_before_places(text, cleaned))
+    cleaned.extend(_lowercase_bodies(text, cleaned))
     taken = [(s, e) for s, e, _k in cleaned]
     for start, end in _initials_persons(text):
         if not any(s <= start < e or start <= s < end for s, e in taken):
