@@ -115,3 +115,12 @@ def test_possessive_country_is_not_part_of_the_ministry_name() -> None:
 ])
 def test_two_trigger_words_of_one_phrase_make_one_trigger(text: str) -> None:
     assert [t.type for t in run(text).triggers if t.type in {"forum", "meeting"}] == ["forum"]
+
+
+def test_numbered_meeting_of_ministers_is_one_forum_and_its_mode_no_event() -> None:
+    doc = run("The 4th Meeting of SCO Ministers of Transport took place via videoconference.")
+    assert [t.type for t in doc.triggers] == ["forum"]
+
+
+def test_a_videoconference_held_is_still_a_meeting() -> None:
+    assert [t.type for t in run("The ministers held a videoconference on trade.").triggers] == ["meeting"]

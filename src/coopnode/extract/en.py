@@ -102,6 +102,9 @@ _TRIGGERS: list[tuple[str, EventType]] = [
     # one event named by two trigger words: "summit meeting", "ministerial meeting"
     (r"summit[ -](?:meeting|talks)s?|(?:ministerial|plenary|committee|commission) (?:meeting|session)s?",
      "forum"),
+    # a numbered meeting of ministers or heads is a multilateral forum: "6th Meeting of … Ministers"
+    (r"(?<=\d(?:st|nd|rd|th) )meetings? of (?:the )?(?:[A-Z][\w-]*[ \t]+){0,4}"
+     r"(?:ministers|heads|leaders|ministries)\b", "forum"),
     (r"(?:met|meets|meet|meeting|meetings)\b", "meeting"),
     (r"(?:held|hold|holds|holding) talks|talks|negotiations|phone call|telephone conversation"
      r"|video ?conference|videoconference|video call|consultations", "meeting"),
@@ -898,16 +901,27 @@ class EnglishComponents:
         text = doc.text
         found: list[EventTrigger] = []
         # "Kazan Exhibition Center" names a venue, not an exhibition
-        taken: list[tuple[int, int]] = [(e.start, e.end) for e in doc.entities
-                                        if e.type == "organization"]
+        names_: list[tuple[int, int]] = [(e.start, e.end) for e in doc.entities
+                                         if e.type == "organization"]
+        taken: list[tuple[int, int]] = []
         for pattern, kind in _TRIGGER_RES:
             for m in pattern.finditer(text):
                 if any(m.start() < hi and lo < m.end() for lo, hi in taken):
+                    continue
+                # a trigger inside a name is no trigger; a phrase around a name ("Meeting of
+                # BRICS Ministers") is
+                if any(m.start() < hi and lo < m.end() and not (m.start() <= lo and hi <= m.end())
+                       for lo, hi in names_):
                     continue
                 if kind == "signing" and not _is_signing_verb(text, m.start(), m.end()):
                     continue
                 if _cumulative(text, m.start()):
                     continue
+                if kind == "meeting" and re.search(r"\b(?:via|by|through|in the format of|in|by means of)"
+                                                   r"(?: an?| the)? $", text[max(0, m.start() - 25):m.start()],
+                                                   re.IGNORECASE) and re.match(r"(?i)video", m.group()):
+                    continue  # "took place via videoconference": how an event was held, not another
+
                 taken.append((m.start(), m.end()))
                 found.append(EventTrigger(start=m.start(), end=m.end(), text=m.group(),
                                           type=kind, planned_hint=_planned(text, m.start(), m.end())))
