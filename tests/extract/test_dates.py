@@ -132,3 +132,29 @@ def test_a_month_alone_in_english_and_chinese():
         ("2025-06", "month")]
     assert values("6月中旬,双方将举行会议。", "zh", "2025-05-23") == [("2025-06", "month")]
     assert values("3个月来,双方多次会谈。", "zh", "2025-05-23") == []
+
+
+@pytest.mark.parametrize(("text", "language", "published", "expected"), [
+    # an ordinal day "of" a month is a day, not the month
+    ("The treaty was signed on the 21st of March, 2019 in Astana.", "en", None,
+     ("2019-03-21", "day")),
+    # two days of one month are the first of them
+    ("The talks took place on 14 and 15 May 2024.", "en", None, ("2024-05-14", "day")),
+    ("Consultations were held on May 14 and 15, 2024.", "en", None, ("2024-05-14", "day")),
+    ("Консультации прошли 14 и 15 мая 2024 года.", "ru", None, ("2024-05-14", "day")),
+    # a year-less day takes the document's year
+    ("Делегация прибыла 3 ноября.", "ru", "2025-11-05", ("2025-11-03", "day")),
+    # a month in Chinese numerals
+    ("三月,双方在北京举行磋商。", "zh", "2024-06-01", ("2024-03", "month")),
+])
+def test_more_ways_of_writing_a_date(text, language, published, expected):
+    assert values(text, language, published)[0] == expected
+
+
+def test_a_year_inside_a_book_title_is_no_date_and_sets_no_year():
+    text = "会议审议了《区域合作纲要（2031—2040年）》。双方于5月20日举行会谈。"
+    assert values(text, "zh", "2024-06-01") == [("2024-05-20", "day")]
+
+
+def test_a_month_counted_in_chinese_numerals_is_no_date():
+    assert values("项目一个月后完成。", "zh", "2024-06-01") == []

@@ -94,7 +94,8 @@ _RU_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\d)с\s+(?P<d>\d{1,2})\s+по\s+\d{1,2}\s+" + _RU_MONTH.format(g="m")
                 + r"(?:\s+(?P<y>\d{4})" + _RU_YEAR_TAIL + ")?", re.I), "dm"),
     # "5 июня 2026 года", "1 — 2 ноября 2019 года", "22 августа"
-    (re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:\s*[-–—]\s*\d{1,2})?\s+" + _RU_MONTH.format(g="m")
+    # "8 и 9 июня" -> the first day
+    (re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:\s*(?:[-–—]|и)\s*\d{1,2})?\s+" + _RU_MONTH.format(g="m")
                 + r"(?:\s+(?P<y>\d{4})" + _RU_YEAR_TAIL + ")?", re.I), "dm"),
     # "12.09.2024"
     (re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})(?!\d)"), "num"),
@@ -131,11 +132,15 @@ _RU_RELATIVE: list[tuple[re.Pattern[str], str]] = [
 ]
 
 _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    # "June 26, 2026", "March 6", "Oct. 23rd 2024"
+    # "the 4th of July, 2023"
+    (re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+of\s+" + _EN_MONTH.format(g="m")
+                + r"(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "dm"),
+    # "June 26, 2026", "March 6", "Oct. 23rd 2024", "June 8 and 9" (the first day)
     (re.compile(r"\b" + _EN_MONTH.format(g="m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
-                r"(?:\s*[-–]\s*\d{1,2}\b)?(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "dm"),
-    # "26 June 2026", "26 June"
-    (re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+"
+                r"(?:\s*(?:[-–]|and|&)\s*\d{1,2}\b)?(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "dm"),
+    # "26 June 2026", "26 June", "8 and 9 June" (the first day)
+    (re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|&)\s*\d{1,2}"
+                r"(?:st|nd|rd|th)?)?\s+"
                 + _EN_MONTH.format(g="m") + r"(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "dm"),
     # "October 2023"
     (re.compile(r"\b" + _EN_MONTH.format(g="m") + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "my"),
@@ -285,7 +290,20 @@ def _zh_candidates(text: str) -> Iterator[_Candidate]:
                 int(groups["d"]) if groups.get("d") else None,
                 "same_month" if kind == "zh_d" else "year:+0" if kind == "zh_m" else relative,
             )
+    for match in _ZH_NUMERAL_MONTH.finditer(text):
+        month = _ZH_MONTH_NUMERALS[match.group("cn")]
+        yield _Candidate(match.start(), match.end(), _y(match.group("y")), month, None,
+                         None if match.group("y") else "year:+0")
     yield from _relative_candidates(text, _ZH_RELATIVE, {})
+
+
+# "四月", "2024年十一月": a month written in Chinese numerals (never followed by a day here;
+# "十一月五日" style days are rare in news and left alone)
+_ZH_MONTH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                      "九": 9, "十": 10, "十一": 11, "十二": 12}
+_ZH_NUMERAL_MONTH = re.compile(
+    r"(?:(?P<y>\d{4})\s*年)?(?<![一二三四五六七八九十百千万第个两几])(?P<cn>十[一二]?|[一二三四五六七八九])月"
+    r"(?![一二三四五六七八九十\d]+[日号])(?!份额)")
 
 
 # --- resolution ------------------------------------------------------------------------------
@@ -422,11 +440,20 @@ _FAR_DAYS = 300
 _DEADLINE_YEAR = re.compile(r"(?:\bдо|\bк|\bby|\buntil|到)\s*\Z", re.I)
 
 
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,200}》")
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles: a year inside the name of a plan or a book ("2026—2035年") is part
+    of the name, not a date, and must not set the year of the dates after it."""
+    return [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
+
+
 def _text_year(text: str) -> int | None:
     """The latest year the text names, deadlines ("до 2035 года") aside: the best guess for
     year-less dates when the document's own date is unknown (news report on the latest of the
     years they mention)."""
-    sample = text[:200000]
+    sample = _BOOK_TITLE.sub(lambda m: " " * len(m.group()), text[:200000])
     years = [int(m.group(1)) for m in _BARE_YEAR.finditer(sample)
              if not _DEADLINE_YEAR.search(sample, max(0, m.start() - 8), m.start())]
     return max(years) if years else None
@@ -436,8 +463,10 @@ def find_dates_in_text(text: str, language: str, published: str | None = None,
                        relative: bool = True) -> list[DateMention]:
     """All dates of ``text`` in order, resolved against ``published`` and the text's own years."""
     anchor = _parse_iso(published)
+    titles = _title_spans(text)
     candidates = _absorb_range_ends(
-        text, _drop_overlaps(list(_candidates(text, language, relative and anchor is not None))))
+        text, _drop_overlaps([c for c in _candidates(text, language, relative and anchor is not None)
+                              if not any(lo <= c.start < hi for lo, hi in titles)]))
     mentions: list[DateMention] = []
     context_year: int | None = None if anchor is not None else _text_year(text)
     context_month: tuple[int, int] | None = None
