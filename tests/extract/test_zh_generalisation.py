@@ -188,3 +188,13 @@ def test_sub_commission_named_without_its_parent_is_the_same_body() -> None:
 def test_institutes_with_a_shared_tail_stay_apart() -> None:
     doc = run("中国科学院信息通信研究院与中国信息通信研究院签署协议。")
     assert len(names(doc, "organization")) == 2
+
+
+def test_enumerated_fields_with_a_one_word_office_stay_one_name() -> None:
+    doc = run("哈萨克斯坦数字发展、创新和航空航天工业部副部长图列舍夫表示欢迎。")
+    assert "哈萨克斯坦数字发展、创新和航空航天工业部" in names(doc, "organization")
+    assert "图列舍夫" in names(doc, "person")
+
+
+def test_a_verb_glued_to_a_bare_keyword_is_no_document() -> None:
+    assert run("中国和俄罗斯外交部发表声明。").agreements == []

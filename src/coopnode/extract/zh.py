@@ -74,7 +74,7 @@ TRANSLIT = frozenset(
     "帕潘佩彭皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提廷图托瓦万旺威韦"
     "维温沃乌伍西希锡席夏谢辛休雅亚扬耶叶伊因英尤约泽扎詹兹佐娃茨纽尚京吐木牙孜热甫买提江古丽"
     "不都肉孜阿卜努尔艾合买买提克依拜罕夏哈尼牙孜吾斯曼奴鄂芙薇蕾黛希茹娅捷霍巴赫若昆"
-    "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝片申"
+    "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝片申廖"
 )
 # Further characters seen in transliterations; only trusted next to a middle dot
 # (亚历山大·…), because alone they are too common in ordinary words.
@@ -345,9 +345,15 @@ def _joins_names(tokens: tuple[Token, ...], i: int) -> bool:
     if (tokens[i].word == "和" and (left.flag == "ns" or left.word.endswith("地区"))
             and right.flag == "ns"):
         return True
-    # "工业和信息化局", "国家发展和改革委员会": 和 inside the name of one office
-    return (left.flag in {"n", "j", "vn", "l", "nz", "b"} and right.flag in {"n", "j", "vn", "l", "nz", "b"}
-            and _suffix_of(left.word) is None and len(left.word) <= 4 and len(right.word) <= 4
+    # "工业和信息化局", "国家发展和改革委员会": 和 inside the name of one office; the field after
+    # 和 may be one word with the office ("创新和航空航天工业部")
+    fields = {"n", "j", "vn", "l", "nz", "b"}
+    left_ok = left.flag in fields or left.word in NAME_VERBS
+    right_suffix = _suffix_of(right.word)
+    right_ok = right.flag in fields and len(right.word) <= 4 or (
+        right.flag in fields | {"nt"} and right_suffix is not None
+        and 2 <= len(right.word) - len(right_suffix) <= 6)
+    return (left_ok and right_ok and _suffix_of(left.word) is None and len(left.word) <= 4
             and left.word not in STOP_WORDS and right.word not in STOP_WORDS)
 
 
@@ -924,6 +930,9 @@ class ChineseComponents:
             # "合作协议" may be one jieba word or two; the keyword must close a word
             if tokens[end_index].end != m.end():
                 continue
+            glued = tokens[end_index].word[:-len(m.group())]
+            if glued and glued in AGREEMENT_STOP_WORDS:
+                continue  # "发表声明" as one word: the verb of issuing and a bare keyword
             j = _walk_left(tokens, end_index, text, allow_verbs=True)
             start = tokens[j].start
             about = _ABOUT_RE.search(text, max(0, m.start() - 50), m.start())
