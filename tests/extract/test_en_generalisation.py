@@ -124,3 +124,19 @@ def test_numbered_meeting_of_ministers_is_one_forum_and_its_mode_no_event() -> N
 
 def test_a_videoconference_held_is_still_a_meeting() -> None:
     assert [t.type for t in run("The ministers held a videoconference on trade.").triggers] == ["meeting"]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The Belarusian State University of Informatics and Radioelectronics and Harbin Institute "
+     "of Technology opened a lab.", "Belarusian State University of Informatics and Radioelectronics",
+     "Harbin Institute of Technology"),
+    ("The Ministry of Industry and Trade and Ministry of Economic Development met.",
+     "Ministry of Industry and Trade", "Ministry of Economic Development"),
+])
+def test_two_organizations_joined_by_and_are_two(text: str, first: str, second: str) -> None:
+    assert {first, second} <= names(run(text), "organization")
+
+
+def test_a_portfolio_joined_by_and_stays_one_name() -> None:
+    assert "Ministry of Science and Higher Education" in names(
+        run("The Ministry of Science and Higher Education hosted the event."), "organization")

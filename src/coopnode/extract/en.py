@@ -311,6 +311,13 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
             if chunk_type(piece[m_and.end():]):
                 result.append((lo + m_and.end(), hi))
             continue
+        # "… University of Informatics and Radioelectronics and Harbin Institute of Technology":
+        # the last "and" after which a whole name with its own head begins
+        joint = _last_name_join(piece)
+        if joint is not None:
+            result.append((lo, lo + joint[0]))
+            result.append((lo + joint[1], hi))
+            continue
         # "X and the Y" where both sides are names in their own right
         m2 = re.search(r"\s+and\s+the\s+", piece)
         if m2 and (chunk_type(piece[: m2.start()]) or chunk_type(piece[m2.end():])):
@@ -326,6 +333,20 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
             continue
         result.append((lo, hi))
     return result
+
+
+def _last_name_join(piece: str) -> tuple[int, int] | None:
+    """Offsets of the last " and " that joins two organization names, each with its own head
+    noun, where the right one does not start with a word of a portfolio ("… of Industry and
+    Trade" stays one name)."""
+    for m in reversed(list(re.finditer(r"\s+and\s+(?!the\s)", piece))):
+        left, right = piece[: m.start()], piece[m.end():]
+        first = right.split()[0] if right.split() else ""
+        if (chunk_type(left) == "organization" and chunk_type(right) == "organization"
+                and first not in DOMAIN_WORDS
+                and len(right.split()) >= 2 and len(left.split()) >= 2):
+            return m.start(), m.end()
+    return None
 
 
 def quoteless(name: str) -> str:
@@ -569,6 +590,12 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
             if len(tokens) > 3 or any(t in DOMAIN_WORDS or t.lower() in CONNECTORS
                                       or not t[:1].isupper() for t in tokens):
                 continue
+        joint = _last_name_join(surface) if (head_type or kind) == "organization" else None
+        if joint is not None:
+            # the tagger took two names joined by "and" for one
+            found.append(_Candidate(start, start + joint[0], "organization", surface[: joint[0]], 1, "spacy"))
+            found.append(_Candidate(start + joint[1], end, "organization", surface[joint[1]:], 1, "spacy"))
+            continue
         found.append(_Candidate(start, end, head_type or kind, surface, 1, "spacy"))
     return found
 
