@@ -198,3 +198,13 @@ def test_enumerated_fields_with_a_one_word_office_stay_one_name() -> None:
 
 def test_a_verb_glued_to_a_bare_keyword_is_no_document() -> None:
     assert run("中国和俄罗斯外交部发表声明。").agreements == []
+
+
+def test_a_department_of_an_institute_is_recorded_as_the_institute() -> None:
+    doc = run("乌兹别克斯坦国立大学历史研究部主任表示欢迎。")
+    assert names(doc, "organization") == {"乌兹别克斯坦国立大学"}
+
+
+def test_an_institute_inside_an_academy_keeps_its_full_name() -> None:
+    doc = run("吉尔吉斯斯坦国家科学院信息技术研究所所长出席。")
+    assert "吉尔吉斯斯坦国家科学院信息技术研究所" in names(doc, "organization")

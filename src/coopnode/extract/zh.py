@@ -361,6 +361,21 @@ def _joins_names(tokens: tuple[Token, ...], i: int) -> bool:
 _GENERIC_HEADS = frozenset({"公司", "企业", "集团", "银行", "机构", "部门", "高校", "大学", "组织"})
 
 
+_INSTITUTIONS = ("研究所", "研究院", "大学", "科学院", "研究中心")
+_DEPARTMENTS = ("部", "处", "室", "系", "科", "组")
+
+
+def _institution_before_department(tokens: tuple[Token, ...], lo: int, hi: int) -> int | None:
+    """Index of an institute or university inside a chain that ends in one of its departments
+    ("…国际研究所历史文化遗产和人文研究部"): the institute is the organization of record."""
+    if not tokens[hi].word.endswith(_DEPARTMENTS) or tokens[hi].word.endswith(("大学", "学院")):
+        return None
+    for k in range(hi - 1, lo, -1):
+        if tokens[k].word.endswith(_INSTITUTIONS):
+            return k
+    return None
+
+
 def _is_generic_company(tokens: tuple[Token, ...], lo: int, hi: int) -> bool:
     """"中国公司", "俄罗斯企业": a place plus a generic head names no particular body
     (whereas 厦门市政府 or 中国银行 as one jieba word do)."""
@@ -388,6 +403,9 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
         if not _is_proper_chain(tokens, j, i, text):
             continue
         start, end = tokens[j].start, tok.end
+        parent = _institution_before_department(tokens, j, i)
+        if parent is not None:
+            end = tokens[parent].end  # "…研究所历史文化研究部": the body is the institute
         if len(tok.word) >= 2 and tok.word[-1] == tok.word[-2] and title_at(text, end - 1):
             end -= 1  # "…传媒部部/长沙": jieba joined the head with the title's first character
         surface = text[start:end]
