@@ -597,10 +597,13 @@ def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
         previous = sentences[sentence_index - 1]
         if _CONTINUATION.match(doc.text, sentence.start):
             return _narrative_date(doc, sentences, sentence_index, dates, excluded)
+        if sentence_index > 1 and len(previous.text.strip()) <= 12 and \
+                not dates.within(previous.start, previous.end):
+            previous = sentences[sentence_index - 2]     # "МОСКВА, 9 июля. /ТАСС/. …"
         same_line = "\n" not in doc.text[previous.end:sentence.start]
         if same_line and len(previous.text) <= 80 and not _has_trigger(doc, previous):
             before = dates.within(previous.start, previous.end)
-            if before and before[0].start - previous.start <= 5:
+            if before and _is_dateline(doc.text[previous.start:previous.end], before):
                 return before[0]
     return None
 
@@ -631,6 +634,12 @@ def _narrative_date(doc: Doc, sentences: list[Span], index: int, dates: _SpanInd
     return None
 
 
+# An event named as still to come: the date of the story around it is not its date.
+_UPCOMING = re.compile(r"(?:предстоящ|следующ|будущ|очередн)[а-яё]*\s+(?:[а-яё]+\s+)?\Z"
+                       r"|\b(?:upcoming|next|forthcoming|future)\s+(?:\w+\s+)?\Z"
+                       r"|(?:即将|下一次|下届|下次)\S{0,6}\Z", re.I)
+
+
 def _continued_event_date(events: list[Event], event_type: str, fallback: str | None
                           ) -> str | None:
     """"During the meeting, …": the meeting already reported is the one continued, so its
@@ -639,6 +648,21 @@ def _continued_event_date(events: list[Event], event_type: str, fallback: str | 
         if event.type == event_type and event.date:
             return event.date
     return fallback
+
+
+_DATELINE_REST = 30         # weighted characters a dateline has besides its date
+
+
+def _is_dateline(text: str, dates_in: list[DateMention]) -> bool:
+    """A dateline ("МОСКВА, 9 июля. /ТАСС/", "新华社北京7月10日电") is a date with little else;
+    a short sentence of its own ("8月24日,发言人主持记者会。") tells its own story, and its date
+    is not the date of the next sentence.  A Han character weighs as three letters."""
+    rest = text
+    for mention in dates_in:
+        rest = rest.replace(mention.text, "")
+    letters = [c for c in rest if c.isalpha()]
+    weight = sum(3 if _HAN.match(c) else 1 for c in letters)
+    return weight <= _DATELINE_REST
 
 
 def _has_trigger(doc: Doc, sentence: Span) -> bool:
@@ -703,7 +727,10 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
         value = date.value if date else None
         if index > 0 and date is not None and not (sentence.start <= date.start < sentence.end) \
                 and _CONTINUATION.match(doc.text, sentence.start):
-            value = _continued_event_date(events, trigger.type, value)
+            if _UPCOMING.search(doc.text, max(0, trigger.start - 30), trigger.start):
+                value = None            # "… согласовали повестку предстоящего совещания"
+            else:
+                value = _continued_event_date(events, trigger.type, value)
         in_sentence = []
         for mention in mentions.within(sentence.start, sentence.end):
             entity = entity_of[(mention.start, mention.end)]
@@ -774,7 +801,8 @@ def _same_word(a: str, b: str) -> bool:
     """Two forms of one trigger word ("совещания"/"совещании", "meeting"/"meetings")."""
     fa, fb = fold(a), fold(b)
     if _HAN.search(fa) or _HAN.search(fb):
-        return fa == fb
+        # "第十八次会议 … 主持会议": the same head word, with or without its modifiers
+        return fa.endswith(fb) or fb.endswith(fa) or fa[-2:] == fb[-2:]
     stem = 5 if len(fa) >= 5 and len(fb) >= 5 else min(len(fa), len(fb))
     return fa[:stem] == fb[:stem]
 

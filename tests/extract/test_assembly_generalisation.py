@@ -1,0 +1,39 @@
+"""Assembly rules that hold in every language: one event per phrase, dates across sentences.
+
+The sentences are written for these tests; each stands for a class of text, not one example.
+"""
+
+from __future__ import annotations
+
+from coopnode.extract import extract_document
+
+
+def events(text: str, lang: str, published: str | None = None) -> list[tuple[str, str | None]]:
+    result = extract_document(text, lang=lang, published=published).to_contract()
+    return [(e["type"], e["date"]) for e in result["events"]]
+
+
+def test_a_chinese_meeting_named_again_in_its_sentence_is_one_event():
+    text = ("5月12日,中哈合作委员会第九次会议在阿拉木图召开,两国副部长出席并共同主持会议,"
+            "双方代表团成员参加了讨论。")
+    dated = [e for e in events(text, "zh", "2024-05-13") if e[1]]
+    assert len(dated) == 1
+
+
+def test_a_short_sentence_with_a_story_of_its_own_lends_no_date():
+    text = "6月3日,外交部发言人王明主持召开例行记者会。有记者提问,博览会已经开幕,可否介绍情况?"
+    assert all(date != "2024-06-03" for kind, date in events(text, "zh", "2024-06-03")
+               if kind == "forum")
+
+
+def test_a_dateline_gives_its_date_to_the_next_sentence():
+    text = "КАЗАНЬ, 4 марта. /ТАСС/. Министры двух стран провели переговоры в Кремле."
+    assert ("meeting", "2024-03-04") in events(text, "ru", "2024-03-04")
+
+
+def test_an_upcoming_event_in_a_continuing_sentence_takes_no_date():
+    text = ("12 апреля 2024 года в Минске прошла рабочая встреча экспертов. В ходе встречи "
+            "участники согласовали программу предстоящего форума по цифровизации.")
+    found = events(text, "ru", "2024-04-13")
+    assert ("meeting", "2024-04-12") in found
+    assert ("forum", "2024-04-12") not in found
