@@ -778,10 +778,10 @@ def organization_country(name: str) -> str | None:
         return DEMONYMS[first.group(1)]
     m = re.search(r".*\bof (?:the )?([A-Z][\w'’ -]+)$", name)
     if m:
-        seat = m.group(1)
-        entry = en_lexicon.lookup(seat) or en_lexicon.lookup(
+        seat_name = m.group(1)
+        entry = en_lexicon.lookup(seat_name) or en_lexicon.lookup(
             re.sub(r"(?: (?:Uygur|Uyghur|Autonomous|Region|Province|Municipality|City|Oblast))+$",
-                   "", seat))
+                   "", seat_name))
         if entry is not None and entry.type == "place":
             return entry.country
     for size in (3, 2, 1):

@@ -568,9 +568,9 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         run_end = translit_run(text, m.end(), 1)
         if run_end - m.end() < 2 or zh_lexicon.lexicon_pattern().match(text, m.end()):
             continue
-        end = max((b for b in boundaries if m.end() + 2 <= b <= run_end), default=None)
-        if end is not None:
-            add(m.end(), end, "title-translit")
+        name_end = max((b for b in boundaries if m.end() + 2 <= b <= run_end), default=None)
+        if name_end is not None:
+            add(m.end(), name_end, "title-translit")
     # a name jieba recognised, as the subject of a verb of speaking or attending ("张明指出")
     for i, tok in enumerate(tokens[:-1]):
         if (tok.flag in {"nr", "nrfg", "nrt"} and _plausible_name(tok.word)
