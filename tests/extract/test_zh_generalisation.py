@@ -208,3 +208,8 @@ def test_a_department_of_an_institute_is_recorded_as_the_institute() -> None:
 def test_an_institute_inside_an_academy_keeps_its_full_name() -> None:
     doc = run("吉尔吉斯斯坦国家科学院信息技术研究所所长出席。")
     assert "吉尔吉斯斯坦国家科学院信息技术研究所" in names(doc, "organization")
+
+
+def test_a_letter_of_intent_is_a_document() -> None:
+    doc = run("双方签署了共建数字丝绸之路合作意向书。")
+    assert [(a.type, a.title) for a in doc.agreements] == [("other", "共建数字丝绸之路合作意向书")]

@@ -125,7 +125,7 @@ _AGREEMENT_KEYWORDS: list[tuple[str, AgreementType]] = [
     ("声明", "declaration"), ("公报", "declaration"), ("合作协议", "agreement"), ("协议", "agreement"),
     ("协定", "agreement"), ("合同", "contract"), ("行动计划", "other"), ("合作纲要", "other"),
     ("合作规划", "other"), ("议定书", "other"), ("会议纪要", "other"), ("会谈纪要", "other"),
-    ("纪要", "other"), ("合作纲领", "other"),
+    ("纪要", "other"), ("合作纲领", "other"), ("意向书", "other"),
 ]
 _AGREEMENT_RE = re.compile("|".join(re.escape(w) for w, _ in _AGREEMENT_KEYWORDS))
 _AGREEMENT_TYPES: dict[str, AgreementType] = dict(_AGREEMENT_KEYWORDS)
