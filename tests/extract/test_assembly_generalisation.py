@@ -37,3 +37,15 @@ def test_an_upcoming_event_in_a_continuing_sentence_takes_no_date():
     found = events(text, "ru", "2024-04-13")
     assert ("meeting", "2024-04-12") in found
     assert ("forum", "2024-04-12") not in found
+
+
+def test_a_sentence_listing_dated_stops_gives_one_visit_per_stop():
+    text = "Делегация посетила Новосибирск 10 июня 2024 года, Томск 12 июня и Омск 14 июня."
+    visits = sorted(d for kind, d in events(text, "ru", "2024-06-20") if kind == "visit")
+    assert visits == ["2024-06-10", "2024-06-12", "2024-06-14"]
+
+
+def test_one_dated_visit_with_a_later_deadline_stays_one_visit():
+    text = "The minister visited Delhi on 3 March 2024 to discuss a plan due by 1 July 2025."
+    visits = [d for kind, d in events(text, "en", "2024-03-04") if kind == "visit"]
+    assert visits == ["2024-03-03"]

@@ -765,6 +765,22 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
         events.append(event)
         if event.until:
             ranged.append(event)
+        if trigger.type == "visit" and date is not None:
+            for extra_date, extra_place in _further_stops(doc, sentence, date, dates, mentions,
+                                                          entity_of):
+                extra_key = (trigger.type, extra_date.value)
+                if extra_key in by_key:
+                    continue
+                extra_status = _status(extra_date.value, doc.published, trigger.planned_hint)
+                extra = Event(id="", type=trigger.type, date=extra_date.value,
+                              status=extra_status, place=extra_place.id,
+                              participants=list(participants), evidence=evidence,
+                              evidence_span=(sentence.start, sentence.end),
+                              cameo=cameo_code(trigger.type, extra_status, evidence))
+                extra.trigger_end = trigger.end
+                extra.trigger_text = trigger.text
+                by_key[extra_key] = extra
+                events.append(extra)
     events = _drop_weak_duplicates(_drop_openings_of_forums(events))
     dated_types = {e.type for e in events if e.date}
     kept = [e for e in events if e.date or e.type not in dated_types]
@@ -805,6 +821,27 @@ def _same_word(a: str, b: str) -> bool:
         return fa.endswith(fb) or fb.endswith(fa) or fa[-2:] == fb[-2:]
     stem = 5 if len(fa) >= 5 and len(fb) >= 5 else min(len(fa), len(fb))
     return fa[:stem] == fb[:stem]
+
+
+_STOP_REACH = 40        # characters between a place and the date of the stop made there
+
+
+def _further_stops(doc: Doc, sentence: Span, first: DateMention, dates: _SpanIndex,
+                   mentions: _SpanIndex, entity_of: dict[tuple[int, int], Entity]
+                   ) -> list[tuple[DateMention, Entity]]:
+    """"посетил Казань 5 мая, Уфу 7 мая и Самару 9 мая": each further place with a day of its
+    own is a visit of its own (the first one is the trigger's event)."""
+    stops: list[tuple[DateMention, Entity]] = []
+    for mention in dates.within(first.end, sentence.end):
+        if mention.precision != "day" or mention.value == first.value:
+            continue
+        near = [m for m in mentions.within(max(sentence.start, mention.start - _STOP_REACH),
+                                           mention.start)
+                if entity_of[(m.start, m.end)].type == "place"
+                and not _CLAUSE_BREAK.search(doc.text, m.end, mention.start)]
+        if near:
+            stops.append((mention, entity_of[(near[-1].start, near[-1].end)]))
+    return stops
 
 
 def _drop_weak_duplicates(events: list[Event]) -> list[Event]:
