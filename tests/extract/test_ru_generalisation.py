@@ -159,3 +159,19 @@ def test_a_post_before_an_organization_is_cut_and_its_parent_body_kept():
 def test_a_delegation_is_no_organization():
     result = contract("Индийская парламентская делегация прибыла в Казань.")
     assert names(result, "organization") == set()
+
+
+def test_a_compound_company_name_reporting_news_is_no_person():
+    result = contract("Как сообщил Ростелеком, новая линия связи заработает летом.")
+    assert "Ростелеком" not in names(result, "person")
+
+
+def test_a_surname_alone_in_an_oblique_case_is_the_person_named_in_full():
+    result = contract("Министр транспорта Олег Белозёров провёл совещание. Участники "
+                      "поблагодарили Белозёрова за поддержку.")
+    assert [e["name"] for e in result["entities"] if e["type"] == "person"] == ["Олег Белозёров"]
+
+
+def test_a_chinese_surname_alone_is_the_person_named_in_full():
+    result = contract("Премьер Госсовета КНР Ли Цян прибыл в Минск. Ли выразил благодарность.")
+    assert [e["name"] for e in result["entities"] if e["type"] == "person"] == ["Ли Цян"]

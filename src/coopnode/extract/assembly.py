@@ -198,6 +198,11 @@ def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
                 if tokens_j and tokens_i[0] == tokens_j[-1] or (
                         _HAN.search(name_i) is None and tokens_i[0] in tokens_j[1:]):
                     candidates.add(uf.find(j))
+                elif tokens_j and _HAN.search(name_i) is None and (
+                        _similar_words(tokens_i[0], tokens_j[-1])        # "Мантурова"
+                        or (len(tokens_j) == 2 and len(tokens_j[0]) <= 4   # "Си", "Xi": a
+                            and tokens_i[0] == tokens_j[0])):              # Chinese surname
+                    candidates.add(uf.find(j))
                 continue
             if len(tokens_i) == len(tokens_j) and all(
                     _similar_words(x, y) for x, y in zip(tokens_i, tokens_j, strict=True)):

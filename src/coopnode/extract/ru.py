@@ -579,6 +579,16 @@ def _is_common_noun_org(text: str, start: int, end: int) -> bool:
                                                              "Orgn", "Trad", "Abbr"}
 
 
+# Russian compound names of bodies and companies ("Росконгресс", "Ростелеком", "Газпром",
+# "Минцифры", "Сбербанк"): one capitalised word built from a state prefix or an industry stem;
+# the tagger sometimes reads them as a surname.
+_PORTMANTEAU_ORG = re.compile(
+    r"(?:Мин(?:цифры|связи|экономразвития|промторг|фин|юст|транс|энерго|обрнауки|здрав|культуры"
+    r"|просвещения|сельхоз|обороны|иностранных)"
+    r"|[А-ЯЁ][а-яё]*(?:конгресс|банк|пром|телеком|нефть|атом|экспо|холдинг|лизинг|инвест"
+    r"|энерго|связь))")
+
+
 def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]], start: int,
                   end: int, kind: str, head_end: int) -> EntityMention | None:
     surface = text[start:end]
@@ -602,6 +612,8 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
             or _preposition_case(text, start)
         name = chinese_name_nominative(person_nominative(surface, case), case)
     name = " ".join(name.split())
+    if etype == "person" and _PORTMANTEAU_ORG.fullmatch(name):
+        etype = "organization"          # "Росконгресс сообщил": a compound company name
     country = country_of_name(name) if etype != "person" else None
     mention = EntityMention(start, end, surface, type=etype, name=name, country=country,
                             source="natasha")

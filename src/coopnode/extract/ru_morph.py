@@ -104,8 +104,8 @@ def _inflect(word: str, case: str, pos: tuple[str, ...] | None, gender: str | No
         tag = parse.tag
         if tag.case != case or (pos and tag.POS not in pos):
             continue
-        if person and tag.number == "plur":
-            continue
+        if person and (tag.number == "plur" or {"Geox", "Orgn"} & set(tag.grammemes)):
+            continue            # "Мантурова" is a surname here, not the town Мантурово
         if gender and tag.gender and tag.gender != gender and tag.number != "plur":
             continue
         if person and not ({"Name", "Surn", "Patr"} & set(tag.grammemes)) and best is not None:
