@@ -175,3 +175,12 @@ def test_a_surname_alone_in_an_oblique_case_is_the_person_named_in_full():
 def test_a_chinese_surname_alone_is_the_person_named_in_full():
     result = contract("Премьер Госсовета КНР Ли Цян прибыл в Минск. Ли выразил благодарность.")
     assert [e["name"] for e in result["entities"] if e["type"] == "person"] == ["Ли Цян"]
+
+
+def test_an_acronym_in_two_parts_is_the_organization_it_abbreviates():
+    result = contract("Заседание открыл Председатель Исполнительного комитета Союзного "
+                      "государства (ИК СГ) в Минске.")
+    org = next(e for e in result["entities"] if e["type"] == "organization"
+               and e["name"].startswith("Исполнительный комитет"))
+    assert "ИК СГ" in org["mentions"]
+    assert "ИК СГ" not in names(result, "organization")

@@ -236,7 +236,8 @@ def _abbreviation_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
         words = mentions[i].name.split()
         if not words or len(words) > 3:
             continue
-        head = words[0]
+        acronym = len(words) > 1 and all(w.isupper() and len(w) >= 2 for w in words)
+        head = "".join(words) if acronym else words[0]    # "ПК ВСНП": one acronym in parts
         if len(head) > 12 or not (head.isupper() or re.match(r"^[А-ЯЁ][а-яё]{2}[а-яё]+$", head)
                                   and head.lower().startswith(("мин", "гос", "рос", "бел"))
                                   or re.fullmatch(r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*",
@@ -247,7 +248,8 @@ def _abbreviation_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
             if i == j or uf.find(i) == uf.find(j):
                 continue
             other = mentions[j]
-            if len(words) > 1 and not (mentions[i].country and other.country == mentions[i].country):
+            if len(words) > 1 and not acronym and not (
+                    mentions[i].country and other.country == mentions[i].country):
                 continue
             if is_abbreviation(head, other.name):
                 candidates.add(uf.find(j))
