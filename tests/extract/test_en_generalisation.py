@@ -140,3 +140,9 @@ def test_two_organizations_joined_by_and_are_two(text: str, first: str, second: 
 def test_a_portfolio_joined_by_and_stays_one_name() -> None:
     assert "Ministry of Science and Higher Education" in names(
         run("The Ministry of Science and Higher Education hosted the event."), "organization")
+
+
+def test_a_document_word_inside_an_office_name_is_no_document() -> None:
+    doc = run("Officials of the Protocol Department of the Ministry of Foreign Affairs met the guests.")
+    assert any(o.startswith("Protocol Department") for o in names(doc, "organization"))
+    assert doc.agreements == []

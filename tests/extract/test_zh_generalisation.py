@@ -213,3 +213,24 @@ def test_an_institute_inside_an_academy_keeps_its_full_name() -> None:
 def test_a_letter_of_intent_is_a_document() -> None:
     doc = run("双方签署了共建数字丝绸之路合作意向书。")
     assert [(a.type, a.title) for a in doc.agreements] == [("other", "共建数字丝绸之路合作意向书")]
+
+
+def test_an_adjective_before_a_compound_keyword_is_still_a_title() -> None:
+    """Regression: 自由/a + 贸易协定 was taken for a back-reference like 推动路线图."""
+    assert [a.title for a in run("双方签署了自由贸易协定。").agreements] == ["自由贸易协定"]
+
+
+@pytest.mark.parametrize("text", ["会见了吉尔吉斯斯坦驻华大使。", "会见了塔吉克斯坦大使。"])
+def test_a_country_before_an_ambassador_is_no_person(text: str) -> None:
+    """Regression: a country written in transliteration characters before 驻华大使."""
+    doc = run(text)
+    assert names(doc, "person") == set()
+    assert len(names(doc, "place")) == 1
+
+
+def test_name_before_a_title_tagged_as_a_place_by_jieba() -> None:
+    assert "普京" in names(run("习近平主席同普京总统举行会谈。"), "person")
+
+
+def test_lenko_names_are_kept_whole() -> None:
+    assert "格里戈连科" in names(run("李明会见了俄罗斯联邦数字发展部副部长格里戈连科。"), "person")

@@ -513,7 +513,7 @@ def _extend_government(text: str, end: int) -> int:
 # A name that opens with a document word is a document's title, not a body: "Joint Statement
 # titled Partnership for …", "Memorandum of Understanding between …".
 _DOCUMENT_START_RE = re.compile(r"(?:Joint Statement|Joint Declaration|Declaration|Memorandum|Agreement"
-                                r"|Roadmap|Road Map|Programme|Program|Protocol|Treaty|Communiqu)\b")
+                                r"|Roadmap|Road Map|Treaty|Communiqu)\b(?! (?:Office|Department|Division|Secretariat))")
 
 
 def _without_owner(cand: _Candidate, text: str) -> _Candidate:
@@ -979,6 +979,9 @@ class EnglishComponents:
                     continue
                 if _is_counted_package(surface):
                     continue
+                if any(e.start <= start and end <= e.end for e in doc.entities
+                       if e.type == "organization"):
+                    continue  # "Protocol Department of the Ministry …" names an office
                 if _is_anaphoric(surface):
                     continue
                 found.append(AgreementMention(start=start, end=end, text=surface, type=kind,

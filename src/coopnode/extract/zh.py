@@ -74,7 +74,7 @@ TRANSLIT = frozenset(
     "帕潘佩彭皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提廷图托瓦万旺威韦"
     "维温沃乌伍西希锡席夏谢辛休雅亚扬耶叶伊因英尤约泽扎詹兹佐娃茨纽尚京吐木牙孜热甫买提江古丽"
     "不都肉孜阿卜努尔艾合买买提克依拜罕夏哈尼牙孜吾斯曼奴鄂芙薇蕾黛希茹娅捷霍巴赫若昆"
-    "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝片申廖"
+    "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝片申廖连"
 )
 # Further characters seen in transliterations; only trusted next to a middle dot
 # (亚历山大·…), because alone they are too common in ordinary words.
@@ -549,8 +549,8 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 length = _split_name_length(tokens, i + 1, text)
                 if length and _suffix_of(text[tok.end:tok.end + length]) is None:
                     add(tok.end, tok.end + length, "title-surname", 2)
-        # before the title (习近平主席, 普京总统)
-        if i > 0:
+        # before the title (习近平主席, 普京总统); before 驻华大使 stands the sending state
+        if i > 0 and not tok.word.startswith("驻"):
             prev = tokens[i - 1]
             first = _translit_tokens_start(tokens, i - 1)
             if first < i - 1 and tok.start - tokens[first].start <= 10:
@@ -560,7 +560,8 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 add(prev.start, prev.end, "title")
             else:
                 start = translit_run(text, tok.start, -1)
-                if tok.start - start >= 2 and (start == 0 or text[start - 1] in "和与及、，,同在 “\"（(了向对给被由的见\n。；：:"):
+                if (tok.start - start >= 2 and text[start:tok.start] not in zh_lexicon.entries()
+                        and (start == 0 or text[start - 1] in "和与及、，,同在 “\"（(了向对给被由的见\n。；：:")):
                     add(start, tok.start, "title-translit")
     # a title jieba cut apart ("…部部/长沙/达耶/夫" for 部长沙达耶夫): read the text itself
     boundaries = {t.start for t in tokens} | {len(text)}
@@ -969,6 +970,9 @@ class ChineseComponents:
                 continue
             if _is_back_reference(tokens, j, end_index, m.group()):
                 continue
+            if any(e.start <= m.start() and m.end() <= e.end for e in doc.entities
+                   if e.type == "organization"):
+                continue  # "…自由贸易协定研究中心": the keyword is part of a body's name
             found.append(AgreementMention(start=start, end=m.end(), text=surface,
                                           type=_agreement_type(surface), title=surface))
         for mention in found:
@@ -982,8 +986,8 @@ def _is_back_reference(tokens: tuple[Token, ...], lo: int, hi: int, keyword: str
     text speaks again of a document it named before; a title has a noun that says what about."""
     words = [t for t in tokens[lo:hi + 1]]
     head = "".join(t.word for t in words)
-    if not head.endswith(keyword):
-        return False
+    if not head.endswith(keyword) or words[-1].word != keyword:
+        return False  # "贸易协定" as one word: its first part says what about
     before = [t for t in words if t.end <= words[-1].end - len(keyword)]
     return bool(before) and all(t.flag.startswith(("v", "d", "a")) and t.flag != "vn"
                                 for t in before)
