@@ -146,3 +146,9 @@ def test_a_document_word_inside_an_office_name_is_no_document() -> None:
     doc = run("Officials of the Protocol Department of the Ministry of Foreign Affairs met the guests.")
     assert any(o.startswith("Protocol Department") for o in names(doc, "organization"))
     assert doc.agreements == []
+
+
+def test_a_title_after_and_is_not_part_of_the_next_name() -> None:
+    doc = run("The papers were signed in the presence of Prime Minister Modi and President Lula.")
+    assert names(doc, "person") <= {"Modi", "Lula"}
+    assert not any(p.startswith("President") for p in names(doc, "person"))

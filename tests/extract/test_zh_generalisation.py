@@ -234,3 +234,8 @@ def test_name_before_a_title_tagged_as_a_place_by_jieba() -> None:
 
 def test_lenko_names_are_kept_whole() -> None:
     assert "格里戈连科" in names(run("李明会见了俄罗斯联邦数字发展部副部长格里戈连科。"), "person")
+
+
+def test_a_verb_of_hosting_ends_no_organization() -> None:
+    doc = run("会议由金砖国家通信部长会议主席国巴西主办。")
+    assert not any(o.endswith("主办") for o in names(doc, "organization"))

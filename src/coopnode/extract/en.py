@@ -612,8 +612,11 @@ Labor Social Public Affairs Mass Economic Regional Municipal Provincial People's
 
 
 def _name_words_ok(words_: list[str]) -> bool:
+    """No word of a person's name is an office, place or title word ("President Putin" is the
+    title and the name)."""
     return all(not (w in ORG_HEADS or w in PLACE_HEADS or w in EVENT_TAILS or w in DOMAIN_WORDS
-                    or en_lexicon.lookup(w) or w.lower() in LEADING_NOISE) for w in words_)
+                    or en_lexicon.lookup(w) or w.lower() in LEADING_NOISE or w in _title_words())
+               for w in words_)
 
 
 @lru_cache(maxsize=1)

@@ -41,7 +41,8 @@ ORG_SUFFIXES: tuple[str, ...] = (
 _SHORT_SUFFIXES = frozenset({"部", "局", "厅", "署", "委", "办", "院"})
 _NOT_ORG_ENDINGS = ("内部", "外部", "全部", "东部", "西部", "南部", "北部", "中部", "局部", "干部",
                     "部分", "总部", "结局", "格局", "布局", "当局", "大局", "全局", "医院", "法院",
-                    "庭院", "剧院", "影院")
+                    "庭院", "剧院", "影院", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "申办",
+                    "督办", "查办")
 PLACE_SUFFIXES = ("自治区", "联邦区", "省", "市", "州", "县", "区", "地区")
 # Words that stop the leftward walk over an organization's modifiers.
 STOP_WORDS = frozenset("""
