@@ -152,3 +152,16 @@ def test_a_title_after_and_is_not_part_of_the_next_name() -> None:
     doc = run("The papers were signed in the presence of Prime Minister Modi and President Lula.")
     assert names(doc, "person") <= {"Modi", "Lula"}
     assert not any(p.startswith("President") for p in names(doc, "person"))
+
+
+def test_a_name_with_a_title_in_apposition_is_a_person() -> None:
+    doc = run("Kassym-Jomart Tokayev, the President of Kazakhstan, arrived in Beijing on Monday.")
+    assert "Kassym-Jomart Tokayev" in names(doc, "person")
+    assert "Kassym-Jomart Tokayev" not in names(doc, "organization")
+
+
+def test_a_nationality_before_a_title_is_no_person() -> None:
+    doc = run("During the visit, Secretary General Zhang Ming met Kyrgyz Foreign Minister "
+              "Jeenbek Kulubaev.")
+    assert "Kyrgyz" not in names(doc, "person")
+    assert {"Zhang Ming", "Jeenbek Kulubaev"} <= names(doc, "person")

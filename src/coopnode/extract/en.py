@@ -531,6 +531,32 @@ def _without_owner(cand: _Candidate, text: str) -> _Candidate:
                       cand.source, cand.country, cand.gazetteer_id)
 
 
+def _is_demonym_or_place(name: str) -> bool:
+    """"Kyrgyz" in "met Kyrgyz Foreign Minister …": a nationality or a place is no person."""
+    words = name.split()
+    return bool(words) and all(w in DEMONYMS or (en_lexicon.lookup(w) or _NoEntry).type == "place"
+                               for w in words)
+
+
+@lru_cache(maxsize=1)
+def _apposition_re() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in en_lexicon.titles() if t[:1].isalpha())
+    return re.compile(r",[ \t]+(?:the[ \t]+|a[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:" + titles + r")\b",
+                      re.IGNORECASE)
+
+
+def _person_by_apposition(cand: _Candidate, text: str) -> _Candidate:
+    """"Kassym-Jomart Tokayev, the President of Kazakhstan": a two- or three-word name followed
+    by a title in apposition is a person, whatever type the tagger guessed."""
+    if (cand.type != "organization" or cand.source != "spacy" or chunk_type(cand.name) is not None
+            or not re.fullmatch(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}", cand.name)
+            or not _name_words_ok(cand.name.split())):
+        return cand
+    if not _apposition_re().match(text, cand.end):
+        return cand
+    return _Candidate(cand.start, cand.end, "person", cand.name, cand.priority, cand.source)
+
+
 def _lexicon_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     for m in en_lexicon.lexicon_pattern().finditer(text):
@@ -830,6 +856,8 @@ class EnglishComponents:
             "lexicon", "gazetteer"} or not (is_common_term(c.name) or is_generic_plural(c.name)
                                             or _DOCUMENT_START_RE.match(c.name))]
         candidates = [_without_owner(c, text) for c in candidates]
+        candidates = [_person_by_apposition(c, text) for c in candidates
+                      if not (c.type == "person" and _is_demonym_or_place(c.name))]
         titled_spans = [(m.start(), m.end()) for m in (
             _TITLED_RE.match(text, w.start()) for w in re.finditer(r"[ \t]+(?:titled|entitled)\b", text))
             if m is not None]
