@@ -184,3 +184,21 @@ def test_an_acronym_in_two_parts_is_the_organization_it_abbreviates():
                and e["name"].startswith("Исполнительный комитет"))
     assert "ИК СГ" in org["mentions"]
     assert "ИК СГ" not in names(result, "organization")
+
+
+def test_a_place_run_on_over_the_person_after_it_is_split():
+    result = contract("Министр провёл переговоры с послом Социалистической Республики Вьетнам "
+                      "Ле Минь Туаном в Минске.")
+    assert "Социалистическая Республика Вьетнам" in names(result, "place")
+    assert "Ле Минь Туан" in names(result, "person")
+
+
+def test_a_deputy_minister_title_at_the_start_of_a_sentence_is_no_person():
+    result = contract("Вице-министр также провёл встречу с руководством компании.")
+    assert names(result, "person") == set()
+
+
+def test_a_lower_case_city_government_is_an_organization():
+    result = contract("Делегация встретилась с представителями народного правительства "
+                      "города Чэнду.")
+    assert "Народное правительство города Чэнду" in names(result, "organization")

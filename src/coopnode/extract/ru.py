@@ -276,7 +276,8 @@ def _organizations_before_places(text: str, spans: list[tuple[int, int, str]]
 _POST_LEMMAS = frozenset({"начальник", "директор", "председатель", "заместитель", "министр",
                           "руководитель", "посол", "глава", "президент", "советник", "секретарь",
                           "замминистра", "помощник", "представитель", "ректор", "губернатор",
-                          "мэр", "вице-премьер", "премьер-министр", "генеральный", "первый"})
+                          "мэр", "вице-премьер", "вице-министр", "премьер-министр", "генеральный",
+                          "первый"})
 # Words a delegation or a group is called by: a group of people, not an organization.
 _GROUP_LEMMAS = frozenset({"делегация", "группа", "сторона", "команда"})
 
@@ -313,7 +314,8 @@ def _organization_without_title(text: str, start: int, end: int, kind: str
 _LOWER_HEAD = re.compile(
     r"(?<![А-ЯЁа-яё-])((?:[А-ЯЁа-яё]+(?:ый|ий|ой|ое|ая|ого|ому|ым|ом|ую|ее|ей|ему|им|ые|ых)\s+)"
     r"{1,2}(?:правительств|министерств|комитет|палат|ассоциаци|служб|агентств|управлени"
-    r"|департамент|администраци|собрани|совет|комисси)[а-я]*)\s+(?=[А-ЯЁ])")
+    r"|департамент|администраци|собрани|совет|комисси)[а-я]*"
+    r"(?:\s+(?:города|провинции|района|области|округа|края|штата|республики))?)\s+(?=[А-ЯЁ])")
 
 
 def _lowercase_bodies(text: str, spans: list[tuple[int, int, str]]
@@ -331,11 +333,21 @@ def _lowercase_bodies(text: str, spans: list[tuple[int, int, str]]
             continue
         from coopnode.extract.ru_morph import _parses
 
-        first = match.group(1).split()[0]
-        parses = _parses(first.lower())
-        if not parses or parses[0].tag.POS not in ("ADJF", "PRTF"):
+        start = match.start(1)
+        for word in re.finditer(r"\S+", match.group(1)):     # "руководством народного …"
+            parses = _parses(word.group().lower())
+            if parses and parses[0].tag.POS in ("ADJF", "PRTF"):
+                start = match.start(1) + word.start()
+                break
+            if not parses or parses[0].tag.POS == "NOUN" and _ORG_HEADS.match(word.group()):
+                start = -1
+                break
+        else:
+            start = -1
+        if start < 0:
             continue
-        added.append((match.start(1), match.end(1), "ORG"))
+        tail_end = next(e for s, e, _k in spans if s == match.end())
+        added.append((start, tail_end, "ORG"))
     return added
 
 
@@ -422,6 +434,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         if kind == "LOC" and _has_organization_head(text[start:end]):
             kind = "ORG"                                # "Правительством Республики Беларусь"
         cleaned.append((start, end, kind))
+    cleaned = [piece for s, e, k in cleaned for piece in _place_then_person(text, s, e, k)]
     cleaned = [fixed for fixed in (_person_without_title(text, s, e, k) for s, e, k in cleaned)
                if fixed is not None]
     cleaned = [fixed for fixed in (_organization_without_title(text, s, e, k)
@@ -487,6 +500,27 @@ def chinese_name_nominative(name: str, case: str | None = None) -> str:
 # Лукашенко") and the adjectives of a title ("Чрезвычайный и Полномочный Посол").
 _TITLE_ADJECTIVES = re.compile(r"(?:чрезвычайн|полномочн|генеральн|перв|специальн|почетн|почётн"
                                r"|заслуженн|постоянн|верховн)[а-я]*$", re.I)
+
+
+def _place_then_person(text: str, start: int, end: int, kind: str
+                       ) -> list[tuple[int, int, str]]:
+    """"Посол Социалистической Республики Вьетнам Фам Дык Лонгом": a place span the tagger ran
+    on over the person named after it is a known place followed by a person."""
+    if kind != "LOC":
+        return [(start, end, kind)]
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 3:
+        return [(start, end, kind)]
+    lexicon = place_lexicon()
+    for size in range(len(words) - 1, 0, -1):
+        head_end = start + words[size - 1].end()
+        head = phrase_nominative(text[start:head_end])
+        if fold(head) in lexicon or fold(text[start:head_end]) in lexicon:
+            rest = words[size:]
+            if 1 <= len(rest) <= 4 and all(w.group()[:1].isupper() for w in rest):
+                return [(start, head_end, "LOC"), (start + rest[0].start(), end, "PER")]
+            break
+    return [(start, end, kind)]
 
 
 def _person_without_title(text: str, start: int, end: int, kind: str
@@ -612,6 +646,8 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
             or _preposition_case(text, start)
         name = chinese_name_nominative(person_nominative(surface, case), case)
     name = " ".join(name.split())
+    if etype == "organization" and name[:1].islower():
+        name = name[:1].upper() + name[1:]   # "народному правительству СУАР" names a body
     if etype == "person" and _PORTMANTEAU_ORG.fullmatch(name):
         etype = "organization"          # "Росконгресс сообщил": a compound company name
     country = country_of_name(name) if etype != "person" else None
@@ -629,7 +665,7 @@ _TITLE_WORDS = (
     r"|премьер-министр[а-я]*|премьер[а-я]*|председател(?:ь|я|ю|ем|е)|вице-премьер[а-я]*"
     r"|вице-президент[а-я]*|президент[а-я]*|генеральн[а-я]+\s+секретар[а-я]*|секретар[а-я]*"
     r"|директор[а-я]*|генеральн[а-я]+\s+директор[а-я]*|посл[аеуо][а-я]*|посол"
-    r"|вице-мэр[а-я]*|мэр[а-я]*|губернатор[а-я]*|глав[аеуыойю]|руководител[а-я]*"
+    r"|вице-мэр[а-я]*|вице-министр[а-я]*|мэр[а-я]*|губернатор[а-я]*|глав[аеуыойю]|руководител[а-я]*"
     r"|начальник[а-я]*|советник[а-я]*|пресс-секретар[а-я]*|представител[а-я]*|ректор[а-я]*"
     r"|помощник[а-я]*|уполномоченн[а-я]+|атташе|консул[а-я]*|член[а-я]*|глав[а-я]*|спикер[а-я]*)"
 )
