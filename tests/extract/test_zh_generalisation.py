@@ -239,3 +239,15 @@ def test_lenko_names_are_kept_whole() -> None:
 def test_a_verb_of_hosting_ends_no_organization() -> None:
     doc = run("会议由金砖国家通信部长会议主席国巴西主办。")
     assert not any(o.endswith("主办") for o in names(doc, "organization"))
+
+
+@pytest.mark.parametrize("text, person, country", [
+    ("哈萨克斯坦总统托卡耶夫在阿斯塔纳会见了中国代表团。", "托卡耶夫", "哈萨克斯坦"),
+    ("俄罗斯联邦委员会主席马特维延科在会见时指出。", "马特维延科", None),
+    ("会见时，沙特阿拉伯王储穆罕默德表示感谢。", "穆罕默德", "沙特阿拉伯"),
+])
+def test_foreign_leader_after_country_and_title(text: str, person: str, country: str | None) -> None:
+    doc = run(text)
+    assert names(doc, "person") == {person}
+    if country:
+        assert country in names(doc, "place")
