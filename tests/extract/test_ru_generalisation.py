@@ -202,3 +202,10 @@ def test_a_lower_case_city_government_is_an_organization():
     result = contract("Делегация встретилась с представителями народного правительства "
                       "города Чэнду.")
     assert "Народное правительство города Чэнду" in names(result, "organization")
+
+
+def test_the_protocol_of_a_numbered_session_keeps_its_number():
+    result = contract("3 июня 2024 года стороны подписали Протокол XII заседания Межправительственной "
+                      "комиссии.")
+    [agreement] = result["agreements"]
+    assert agreement["title"].startswith("Протокол XII заседания")

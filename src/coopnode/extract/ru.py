@@ -817,7 +817,8 @@ _AGREEMENT_HEADS: list[tuple[AgreementType, str, str]] = [
 ]
 _AGREEMENT_TAIL = re.compile(
     r"(?:\s+(?:о|об|по|в|между|на|о\s+взаимопонимании|о\s+сотрудничестве)\s+[^.;:!?\n]*"
-    r"|\s+(?:заседани[яй]|встреч[иу]|переговоров|намерений)\s+[^.;:!?\n]*"
+    r"|\s+(?:[IVXLC]+\s+|\d{1,3}(?:-?(?:го|й|ого))?\s+)?(?:заседани[яй]|встреч[иу]|переговоров"
+    r"|намерений)\s+[^.;:!?\n]*"
     r"|\s*[«\"“][^»\"”\n]{3,120}[»\"”])?")
 
 _TAIL_STOP = re.compile(
@@ -856,7 +857,7 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     return found
 
 
-_GENITIVE_TAIL = re.compile(r"\s+(?:заседани|встреч|переговор|намерени)")
+_GENITIVE_TAIL = re.compile(r"\s+(?:[IVXLC]+\s+|\d{1,3}\S*\s+)?(?:заседани|встреч|переговор|намерени)")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
