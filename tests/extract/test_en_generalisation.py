@@ -165,3 +165,12 @@ def test_a_nationality_before_a_title_is_no_person() -> None:
               "Jeenbek Kulubaev.")
     assert "Kyrgyz" not in names(doc, "person")
     assert {"Zhang Ming", "Jeenbek Kulubaev"} <= names(doc, "person")
+
+
+def test_hyphenated_head_and_a_country_named_with_and() -> None:
+    doc = run("The Sub-Committee on Communications and IT and the Working Group on Information "
+              "Security met delegates from Trinidad and Tobago.")
+    orgs = names(doc, "organization")
+    assert {"Sub-Committee on Communications and IT",
+            "Working Group on Information Security"} <= orgs
+    assert "Trinidad and Tobago" in names(doc, "place")

@@ -262,8 +262,8 @@ def chunk_type(chunk: str) -> EntityType | None:
         # "Secretariat of the Expo" is a body; "BRICS Summit" is an event
         before_of = tokens[: tokens.index("of")] if "of" in tokens else []
         return "organization" if any(t in ORG_HEADS for t in before_of) else None
-    if any(t in ORG_HEADS for t in tokens):
-        return "organization"
+    if any(t in ORG_HEADS or t.split("-")[-1] in ORG_HEADS for t in tokens):
+        return "organization"  # also "Sub-Committee", "Inter-Agency"
     if any(t in PLACE_HEADS for t in tokens):
         return "place"
     return None
@@ -311,18 +311,18 @@ def split_chunk(chunk: str) -> list[tuple[int, int]]:
             if chunk_type(piece[m_and.end():]):
                 result.append((lo + m_and.end(), hi))
             continue
+        # "X and the Y" where both sides are names in their own right
+        m2 = re.search(r"\s+and\s+the\s+", piece)
+        if m2 and (chunk_type(piece[: m2.start()]) or chunk_type(piece[m2.end():])):
+            result.append((lo, lo + m2.start()))
+            result.append((lo + m2.end(), hi))
+            continue
         # "… University of Informatics and Radioelectronics and Harbin Institute of Technology":
         # the last "and" after which a whole name with its own head begins
         joint = _last_name_join(piece)
         if joint is not None:
             result.append((lo, lo + joint[0]))
             result.append((lo + joint[1], hi))
-            continue
-        # "X and the Y" where both sides are names in their own right
-        m2 = re.search(r"\s+and\s+the\s+", piece)
-        if m2 and (chunk_type(piece[: m2.start()]) or chunk_type(piece[m2.end():])):
-            result.append((lo, lo + m2.start()))
-            result.append((lo + m2.end(), hi))
             continue
         # a place chunk "X Region of the Y" -> two places
         m3 = re.search(r"\s+of\s+the\s+", piece)
