@@ -49,3 +49,18 @@ def test_one_dated_visit_with_a_later_deadline_stays_one_visit():
     text = "The minister visited Delhi on 3 March 2024 to discuss a plan due by 1 July 2025."
     visits = [d for kind, d in events(text, "en", "2024-03-04") if kind == "visit"]
     assert visits == ["2024-03-03"]
+
+
+def test_the_noun_of_an_opening_phrase_is_the_event_already_reported():
+    text = ("On 4 April 2024 the ministers held talks in Baku. After the talks, the minister "
+            "visited a data centre.")
+    found = events(text, "en", "2024-04-05")
+    assert found.count(("meeting", "2024-04-04")) == 1
+    assert ("visit", "2024-04-04") in found
+
+
+def test_a_continuing_sentence_with_a_year_of_its_own_keeps_it():
+    text = ("On 4 April 2024 the ministers met in Baku. During the talks they recalled the "
+            "agreement the two countries signed in 2015.")
+    found = events(text, "en", "2024-04-05")
+    assert ("signing", "2024-04-04") not in found

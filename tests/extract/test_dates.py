@@ -158,3 +158,7 @@ def test_a_year_inside_a_book_title_is_no_date_and_sets_no_year():
 
 def test_a_month_counted_in_chinese_numerals_is_no_date():
     assert values("项目一个月后完成。", "zh", "2024-06-01") == []
+
+
+def test_a_year_that_ends_a_sentence_is_a_date():
+    assert values("The treaty was signed in 2015. It was renewed later.", "en") == [("2015", "year")]

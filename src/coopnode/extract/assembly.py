@@ -603,6 +603,8 @@ def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
     if sentence_index > 0:
         previous = sentences[sentence_index - 1]
         if _CONTINUATION.match(doc.text, sentence.start):
+            if dates.within(sentence.start, sentence.end):
+                return None             # "… the Memorandum signed in 2019": a date of its own
             return _narrative_date(doc, sentences, sentence_index, dates, excluded)
         if sentence_index > 1 and len(previous.text.strip()) <= 12 and \
                 not dates.within(previous.start, previous.end):
@@ -647,6 +649,14 @@ _UPCOMING = re.compile(r"(?:предстоящ|следующ|будущ|оче�
                        r"|(?:即将|下一次|下届|下次)\S{0,6}\Z", re.I)
 
 
+def _in_opening_phrase(text: str, continuation: re.Match[str], trigger: Span) -> bool:
+    """Is the trigger the noun of the opening phrase ("В ходе беседы", "After the meeting")?"""
+    end = continuation.end()
+    comma = _CLAUSE_BREAK.search(text, end, end + 40)
+    limit = comma.start() if comma else end + 25
+    return continuation.start() <= trigger.start < limit
+
+
 def _continued_event_date(events: list[Event], event_type: str, fallback: str | None
                           ) -> str | None:
     """"During the meeting, …": the meeting already reported is the one continued, so its
@@ -654,6 +664,10 @@ def _continued_event_date(events: list[Event], event_type: str, fallback: str | 
     for event in reversed(events):
         if event.type == event_type and event.date:
             return event.date
+    if fallback is not None and len(fallback) == 4:
+        for event in reversed(events):      # "… signed in 2019. After the meeting, …"
+            if event.date and len(event.date) > 4 and event.status == "past":
+                return event.date
     return fallback
 
 
@@ -732,8 +746,13 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
         date = _sentence_date(doc, sentence, trigger, dates, sentences, index,
                               position_spans) if index >= 0 else None
         value = date.value if date else None
+        continuation = _CONTINUATION.match(doc.text, sentence.start) if index > 0 else None
+        if continuation and _in_opening_phrase(doc.text, continuation, trigger) and any(
+                e.date and sentence.start - e.evidence_span[0] <= _NARRATIVE_REACH
+                for e in events):
+            continue                    # "After the meeting, …": the meeting already reported
         if index > 0 and date is not None and not (sentence.start <= date.start < sentence.end) \
-                and _CONTINUATION.match(doc.text, sentence.start):
+                and continuation:
             if _UPCOMING.search(doc.text, max(0, trigger.start - 30), trigger.start):
                 value = None            # "… согласовали повестку предстоящего совещания"
             else:

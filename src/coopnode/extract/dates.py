@@ -145,7 +145,8 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "October 2023"
     (re.compile(r"\b" + _EN_MONTH.format(g="m") + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "my"),
     # "in 2022", "BRICS Forum on PartNIR 2024"
-    (re.compile(r"(?<![\d\-./:])(?P<y>(?:19|20)\d{2})(?![\d\-./:]|\s*(?:%|percent))"), "y"),
+    # (a full stop after the year ends the sentence: "signed in 2019.")
+    (re.compile(r"(?<![\d\-./:])(?P<y>(?:19|20)\d{2})(?![\d\-/:]|\.\d|\s*(?:%|percent))"), "y"),
     # "in mid-June", "since early March": the month of the document's year
     (re.compile(r"\b(?:in|since|during|from|until|early|mid|late)[- ](?:early |mid-|late )?"
                 + _EN_MONTH.format(g="m") + r"(?![\s,]+\d)(?![a-z])"), "m"),
