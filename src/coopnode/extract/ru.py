@@ -288,19 +288,30 @@ def _organization_without_title(text: str, start: int, end: int, kind: str
     delegation or is made of adjectives only ("Китайская парламентская делегация")."""
     if kind != "ORG":
         return start, end, kind
+    cut = _post_cut(text[start:end])
+    return None if cut is None else (start + cut, end, kind)
+
+
+@lru_cache(maxsize=20000)
+def _post_cut(surface: str) -> int | None:
+    """Characters of posts to cut from the front of an organization's surface, or None when
+    the span is no organization.  Cached: the same names recur across documents, and the
+    dictionary look-ups behind it are the costly part."""
     from coopnode.extract.ru_morph import _parses
 
+    cut = 0
     while True:
-        match = re.match(r"([А-ЯЁа-яё-]+)\s+(?=[А-ЯЁа-яё«\"])", text[start:end])
+        match = re.match(r"([А-ЯЁа-яё-]+)\s+(?=[А-ЯЁа-яё«\"])", surface[cut:])
         if match is None:
             break
         parses = _parses(match.group(1).lower())
         if parses and parses[0].normal_form in _POST_LEMMAS:
-            start += match.end()
+            cut += match.end()
             continue
         break
-    words = re.findall(r"[А-ЯЁа-яё-]+", text[start:end])
-    if len(words) >= 2 and "«" not in text[start:end] and '"' not in text[start:end]:
+    rest = surface[cut:]
+    words = re.findall(r"[А-ЯЁа-яё-]+", rest)
+    if len(words) >= 2 and "«" not in rest and '"' not in rest:
         readings = [_parses(w.lower())[:1] for w in words]
         if all(r and r[0].is_known for r in readings):
             heads = [r[0] for r in readings if r[0].tag.POS == "NOUN"]
@@ -308,7 +319,7 @@ def _organization_without_title(text: str, start: int, end: int, kind: str
                 return None
             if heads and heads[0].normal_form in _GROUP_LEMMAS:
                 return None
-    return start, end, kind
+    return cut
 
 
 _LOWER_HEAD = re.compile(
