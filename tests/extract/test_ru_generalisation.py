@@ -209,3 +209,16 @@ def test_the_protocol_of_a_numbered_session_keeps_its_number():
                       "комиссии.")
     [agreement] = result["agreements"]
     assert agreement["title"].startswith("Протокол XII заседания")
+
+
+def test_a_programme_between_parties_keeps_its_parties_and_period_in_the_title():
+    result = contract("5 мая 2024 года министры утвердили Программу сотрудничества между "
+                      "министерствами культуры на 2025-2027 годы.")
+    [agreement] = result["agreements"]
+    assert agreement["title"].endswith("на 2025-2027 годы")
+    assert all(e["date"] != "2025" for e in result["events"])
+
+
+def test_a_period_of_validity_is_no_event_date():
+    result = contract("Стороны одобрили план действий на 2026-2028 годы.", published="2025-03-01")
+    assert all(e["date"] is None or not e["date"].startswith("2026") for e in result["events"])

@@ -573,6 +573,9 @@ def _status(date: str | None, published: str | None, planned_hint: bool) -> str:
 _CLAUSE_BREAK = re.compile(r"[,;，；]")
 # "Стратегия … до 2035 года", "by 2030": a deadline, not the date of an event
 _DEADLINE = re.compile(r"(?:\bдо|\bк|\bby|\buntil|\btill|到|至)\s*\Z", re.I)
+# "программа на 2025-2026 годы", "plan for 2025-2030": a period of validity, not an event date
+_PERIOD = re.compile(r"(?:\bна|\bfor)\s*\Z", re.I)
+_YEAR_RANGE = re.compile(r"\d{4}\s*[-–—]\s*\d{2,4}")
 _NEXT_CLAUSE_PENALTY = 120
 _PRECISION_PENALTY = {"day": 0, "month": 60, "year": 160}   # "Expo 2025 … from June 26"
 _MAX_DATE_DISTANCE = 600    # characters: a date further away belongs to another statement
@@ -586,7 +589,9 @@ def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
     is not an event date); else a short dateline just before the sentence."""
     inside = [d for d in dates.within(sentence.start, sentence.end)
               if not any(lo <= d.start < hi for lo, hi in excluded)
-              and not _DEADLINE.search(doc.text, max(0, d.start - 8), d.start)]
+              and not _DEADLINE.search(doc.text, max(0, d.start - 8), d.start)
+              and not (d.precision == "year" and _YEAR_RANGE.search(d.text)
+                       and _PERIOD.search(doc.text, max(0, d.start - 8), d.start))]
     if inside:
         def distance(d: DateMention) -> tuple[int, int]:
             if d.start >= trigger.end:

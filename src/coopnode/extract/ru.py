@@ -898,7 +898,11 @@ def _agreement_tail(tail: str) -> str:
     if re.match(r"\s+между\s", tail):
         subject = re.search(r"\s(?:о|об)\s", tail)
         if subject is None:
-            return ""
+            # "Программа сотрудничества между министерствами … на 2025-2026 годы": the parties
+            # and the period are the title when there is no "о …" subject
+            stop = _TAIL_STOP.search(tail.replace("между", "      ", 1))
+            tail = tail[: stop.start()] if stop else tail
+            return _cut_at_coordinated_verb(tail).rstrip()
         prefix, tail = tail[: subject.start()], tail[subject.start():]
         if _TAIL_STOP.search(prefix.replace("между", "", 1)):
             return ""
