@@ -64,3 +64,12 @@ def test_a_continuing_sentence_with_a_year_of_its_own_keeps_it():
             "agreement the two countries signed in 2015.")
     found = events(text, "en", "2024-04-05")
     assert ("signing", "2024-04-04") not in found
+
+
+def test_a_chinese_surname_alone_links_to_the_transcribed_full_name():
+    text = ("新华社明斯克6月12日电 哈萨克斯坦数字发展部部长叶尔兰·努尔兰诺夫12日在明斯克会见了王明。"
+            "努尔兰诺夫表示,双方将加强合作。")
+    result = extract_document(text, lang="zh", published="2024-06-13").to_contract()
+    persons = [e["name"] for e in result["entities"] if e["type"] == "person"]
+    assert "努尔兰诺夫" not in persons
+    assert "叶尔兰·努尔兰诺夫" in persons

@@ -174,7 +174,8 @@ def _similar_words(a: str, b: str) -> bool:
 def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
     """Join a surname-only, initials or mis-inflected mention to the one full name it fits."""
     persons = [i for i, m in enumerate(mentions) if m.type == "person"]
-    names = {i: mentions[i].name for i in persons}
+    # "尤里·舒尔甘": the parts of a transcribed name are its words
+    names = {i: re.sub(r"[·•・]", " ", mentions[i].name) for i in persons}
     full = [i for i in persons if len(names[i].split()) >= 2 or _INITIALS.match(names[i])]
     by_word: dict[str, list[int]] = {}           # blocking: a candidate shares a word stem
     for j in full:
@@ -344,7 +345,8 @@ def _canonical_person(mentions: list[EntityMention]) -> str:
         # more words, spelled out, not in an oblique case, more often, then shorter (an
         # oblique ending adds letters)
         oblique = 1 if _OBLIQUE_ENDING.search(m.name) else 0
-        return (len(m.name.split()), 0 if _INITIALS.match(m.name) else 1, -oblique,
+        return (len(re.sub(r"[·•・]", " ", m.name).split()), 0 if _INITIALS.match(m.name) else 1,
+                -oblique,
                 counts[m.name], -len(m.name))
 
     written = [m for m in mentions if m.text == m.name]
