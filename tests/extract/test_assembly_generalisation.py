@@ -73,3 +73,9 @@ def test_a_chinese_surname_alone_links_to_the_transcribed_full_name():
     persons = [e["name"] for e in result["entities"] if e["type"] == "person"]
     assert "努尔兰诺夫" not in persons
     assert "叶尔兰·努尔兰诺夫" in persons
+
+
+def test_a_counted_group_of_documents_is_no_agreement():
+    text = "On 2 May 2024 the delegations signed 12 MoUs in Kazan."
+    result = extract_document(text, lang="en", published="2024-05-03").to_contract()
+    assert result["agreements"] == []

@@ -950,6 +950,12 @@ def _subject_at(mention: AgreementMention) -> int:
     return subject.start() if subject else len(mention.text)
 
 
+# A title that counts documents names none of them.
+_COUNTED_TITLE = re.compile(r"\s*(?:\d{1,3}\s+(?!(?:st|nd|rd|th|год|г\.)\b)|several\b|a\s+number\s+of\b|multiple\b|numerous\b"
+                            r"|a\s+series\s+of\b|несколько\b|ряд\b|多项|若干|一批|一系列|\d+项)",
+                            re.I)
+
+
 def _is_bare(mention: AgreementMention) -> bool:
     return len(fold(mention.title).split()) <= 2
 
@@ -983,6 +989,8 @@ def assemble_agreements(doc: Doc, entity_of: dict[tuple[int, int], Entity]) -> l
     for group in groups:
         if all(_is_bare(m) for m in group) and group[0].type in named_types:
             continue                       # "указанного Меморандума": refers to a named one
+        if all(_COUNTED_TITLE.match(m.title) for m in group):
+            continue                       # "28 MoUs", "несколько соглашений": no one document
         best = max(group, key=lambda m: len(m.title))
         parties: list[str] = []
         countries: list[str] = []
