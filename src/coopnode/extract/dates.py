@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -97,6 +97,10 @@ _RU_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "8 и 9 июня" -> the first day
     (re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:\s*(?:[-–—]|и)\s*\d{1,2})?\s+" + _RU_MONTH.format(g="m")
                 + r"(?:\s+(?P<y>\d{4})" + _RU_YEAR_TAIL + ")?", re.I), "dm"),
+    # "18 ноября текущего года", "5 марта будущего года": a day of a year named relatively
+    (re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+" + _RU_MONTH.format(g="m")
+                + r"\s+(?P<rel>т\.\s?г\.|текущего года|этого года|сего года|будущего года"
+                r"|следующего года|прошлого года)", re.I), "dmrel"),
     # "12.09.2024"
     (re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})(?!\d)"), "num"),
     # "в июне 2026 года", "июнь 2026 г."
@@ -157,6 +161,9 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(tomorrow)\b", re.I), "day:+1"),
     (re.compile(r"\b(?:on|last)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
      "weekday"),
+    # "arrived the day before": the day before the event just dated, not before the page
+    (re.compile(r"\b(?:the|a)\s+(day before|previous day|day earlier)\b", re.I), "prev:-1"),
+    (re.compile(r"\b(?:the|a)\s+(next day|following day|day later)\b", re.I), "prev:+1"),
     (re.compile(r"\b(last month)\b", re.I), "month:-1"),
     (re.compile(r"\b(this month)\b", re.I), "month:+0"),
     (re.compile(r"\b(next month)\b", re.I), "month:+1"),
@@ -239,7 +246,7 @@ def _pattern_candidates(text: str, patterns: list[tuple[re.Pattern[str], str]],
             day = int(groups["d"]) if groups.get("d") else None
             year = _y(groups.get("y"))
             relative = None
-            if kind == "mrel":
+            if kind in ("mrel", "dmrel"):
                 relative = f"year:{_ru_year_offset(groups['rel']):+d}"
             if kind == "y" and year is None:
                 continue
@@ -419,6 +426,30 @@ def _absorb_range_ends(text: str, candidates: list[_Candidate]) -> list[_Candida
     return out
 
 
+_APPOSITION_GAP = re.compile(r"\s*[,(]?\s*\Z")
+
+
+def _merge_weekday_appositions(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """"в понедельник, 18 ноября", "on Monday, June 5", "18 ноября (понедельник)": a weekday
+    beside an explicit date names that date again; counting it back from the page date would
+    put the event on another day."""
+    out: list[_Candidate] = []
+    for candidate in candidates:
+        previous = out[-1] if out else None
+        if previous is not None and candidate.start - previous.end <= 3 and \
+                _APPOSITION_GAP.match(text[previous.end:candidate.start]):
+            previous_weekday = (previous.relative or "").startswith("weekday:")
+            this_weekday = (candidate.relative or "").startswith("weekday:")
+            if previous_weekday and candidate.day is not None and not this_weekday:
+                out[-1] = replace(candidate, start=previous.start)
+                continue
+            if this_weekday and previous.day is not None and not previous_weekday:
+                out[-1] = replace(previous, end=candidate.end)
+                continue
+        out.append(candidate)
+    return out
+
+
 def _nearest_year(anchor: date, month: int | None, day: int | None) -> int:
     """The document's year, unless that puts a year-less date almost a year away while the
     neighbouring year puts it close: "22 декабря" in a release of 10 January is last December,
@@ -465,14 +496,22 @@ def find_dates_in_text(text: str, language: str, published: str | None = None,
     """All dates of ``text`` in order, resolved against ``published`` and the text's own years."""
     anchor = _parse_iso(published)
     titles = _title_spans(text)
-    candidates = _absorb_range_ends(
+    candidates = _merge_weekday_appositions(text, _absorb_range_ends(
         text, _drop_overlaps([c for c in _candidates(text, language, relative and anchor is not None)
-                              if not any(lo <= c.start < hi for lo, hi in titles)]))
+                              if not any(lo <= c.start < hi for lo, hi in titles)])))
     mentions: list[DateMention] = []
     context_year: int | None = None if anchor is not None else _text_year(text)
     context_month: tuple[int, int] | None = None
+    context_day: date | None = None
     for candidate in candidates:
-        resolved = _resolve(candidate, anchor, context_year, context_month)
+        if (candidate.relative or "").startswith("prev:"):
+            base = context_day or anchor     # the day just dated, else the page's own day
+            if base is None:
+                continue
+            shifted = base + timedelta(days=int(candidate.relative.split(":")[1]))
+            resolved = (shifted.isoformat(), "day", True)
+        else:
+            resolved = _resolve(candidate, anchor, context_year, context_month)
         if resolved is None:
             continue
         value, precision, relative = resolved
@@ -480,6 +519,8 @@ def find_dates_in_text(text: str, language: str, published: str | None = None,
             context_year = candidate.year
         if precision in ("day", "month"):
             context_month = (int(value[:4]), int(value[5:7]))
+        if precision == "day":
+            context_day = _parse_iso(value)
         until = None
         if candidate.until_day is not None and precision == "day":
             resolved_end = _value(int(value[:4]), candidate.until_month, candidate.until_day)
