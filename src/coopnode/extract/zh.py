@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coopnode.extract import zh_lexicon
+from coopnode.extract import zh_lexicon, zh_script
 from coopnode.extract.types import (
     AgreementMention,
     AgreementType,
@@ -835,7 +835,50 @@ class ChineseComponents:
     def sentences(self, doc: Doc) -> list[Span]:
         return sentence_spans(doc.text)
 
+    # Public components: each reads a simplified view of a traditional text (zh_script) and
+    # quotes the original characters in what it returns.
+
     def entities(self, doc: Doc) -> list[EntityMention]:
+        view, back = zh_script.view_doc(doc)
+        found = self._entities(view)
+        for m in found:
+            m.text = doc.text[m.start:m.end]
+            m.name = zh_script.restore_at(m.name, doc.text, view.text, m.start, m.end, back)
+            if m.abbreviation:
+                m.abbreviation = zh_script.restore(m.abbreviation, back)
+        return found
+
+    def positions(self, doc: Doc) -> list[PositionMention]:
+        view, back = zh_script.view_doc(doc)
+        found = self._positions(view)
+        for m in found:
+            m.text = doc.text[m.start:m.end]
+            m.title = zh_script.restore_at(m.title, doc.text, view.text, m.start, m.end, back)
+        return found
+
+    def dates(self, doc: Doc) -> list[DateMention]:
+        view, _ = zh_script.view_doc(doc)
+        found = self._dates(view)
+        for m in found:
+            m.text = doc.text[m.start:m.end]
+        return found
+
+    def triggers(self, doc: Doc) -> list[EventTrigger]:
+        view, _ = zh_script.view_doc(doc)
+        found = self._triggers(view)
+        for m in found:
+            m.text = doc.text[m.start:m.end]
+        return found
+
+    def agreements(self, doc: Doc) -> list[AgreementMention]:
+        view, back = zh_script.view_doc(doc)
+        found = self._agreements(view)
+        for m in found:
+            m.text = doc.text[m.start:m.end]
+            m.title = zh_script.restore_at(m.title, doc.text, view.text, m.start, m.end, back)
+        return found
+
+    def _entities(self, doc: Doc) -> list[EntityMention]:
         text = doc.text
         tokens = zh_lexicon.tokenize(text)
         candidates = (_person_candidates(text, tokens) + _org_candidates(text, tokens)
@@ -863,14 +906,14 @@ class ChineseComponents:
         mentions = apply_short_names(text, mentions)
         return mentions
 
-    def positions(self, doc: Doc) -> list[PositionMention]:
+    def _positions(self, doc: Doc) -> list[PositionMention]:
         """The title chain before a person ("俄罗斯副总理兼总统驻远东联邦区全权代表") or one right after.
 
         Walking left from the name: titles, the organizations and places they belong to, and
         the joining characters 驻 (posted to), 兼 (concurrently), 前/原 (former).
         """
         text = doc.text
-        entities = doc.entities or self.entities(doc)
+        entities = doc.entities or self._entities(doc)
         ends = {e.end: e for e in entities if e.type != "person"}
         result: list[PositionMention] = []
         for person in (e for e in entities if e.type == "person"):
@@ -903,14 +946,14 @@ class ChineseComponents:
                                           title=title_text, person=person, organization=org))
         return result
 
-    def dates(self, doc: Doc) -> list[DateMention]:
+    def _dates(self, doc: Doc) -> list[DateMention]:
         try:
             from coopnode.extract.dates import find_dates
         except ImportError:
             return []
         return list(find_dates(doc))
 
-    def triggers(self, doc: Doc) -> list[EventTrigger]:
+    def _triggers(self, doc: Doc) -> list[EventTrigger]:
         text = doc.text
         inside_names = [(e.start, e.end) for e in doc.entities if e.type == "organization"]
         found: list[EventTrigger] = []
@@ -928,7 +971,7 @@ class ChineseComponents:
                                       planned_hint=planned))
         return found
 
-    def agreements(self, doc: Doc) -> list[AgreementMention]:
+    def _agreements(self, doc: Doc) -> list[AgreementMention]:
         text = doc.text
         tokens = zh_lexicon.tokenize(text)
         found: list[AgreementMention] = []
