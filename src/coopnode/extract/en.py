@@ -684,11 +684,20 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
         r"[ \t]+(" + first_word + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?"
         r"(?:" + _NAME_WORD + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?){0,2}"
         + _NAME_WORD + r")"
-        r"(?=[ \t]+(?!(?:of|for|and|the|on|in|at|to|de)\b)[a-z]|[,.;:)]|[ \t]*$)",
+        r"(?=[ \t]+(?!(?:of|for|and|the|on|in|at|to|de)\b)[a-z]|[,.;:)]|[ \t]*$"
+        r"|[ \t]+and[ \t]+(?:" + titles + r")\b)",
         re.MULTILINE,
     )
     found = []
+    for m in _initials_pattern(titles).finditer(text):
+        initials, _, surname = m.group(1).rpartition(".")
+        if not _name_words_ok([surname.strip()]) or re.sub(r"\s", "", initials) in _DOTTED_ACRONYMS:
+            continue            # "U.S. Army", "U.N. Secretariat": an abbreviation, not initials
+        start = m.start(1)
+        found.append(_Candidate(start, m.end(1), "person", m.group(1), 4, "pattern"))
     for m in pattern.finditer(text):
+        if any(c.start <= m.start(1) < c.end for c in found):
+            continue
         cut, name = drop_leading_places(m.group(1))
         proper = [w for w in name.split() if w[:1].isupper()]
         if len(proper) > 4 or not _name_words_ok(proper):
@@ -696,6 +705,21 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
         start = m.start(1) + cut
         found.append(_Candidate(start, start + len(name), "person", name, 4, "pattern"))
     return found
+
+
+# "A.A. Smailov", "S. Jaishankar", "M.V.Mishustin": initials and a surname, the way official
+# lists of delegations write names.
+INITIALS_NAME = r"(?:[A-Z]\.[ \t]?){1,3}" + _NAME_WORD
+
+
+_DOTTED_ACRONYMS = frozenset({"U.S", "U.K", "U.N", "E.U", "U.A.E", "P.R", "D.C"})
+
+
+@lru_cache(maxsize=4)
+def _initials_pattern(titles: str) -> re.Pattern[str]:
+    """Initials and a surname after a title of any length ("Prime Minister of the Republic of
+    Kazakhstan A.A. Smailov"), or standing alone in a list: the initials make it a person."""
+    return re.compile(r"(?<![\w.])(" + INITIALS_NAME + r")(?![\w.'’-])")
 
 
 def _truncate_at_persons(candidates: list[_Candidate], persons: list[_Candidate],
@@ -975,9 +999,7 @@ class EnglishComponents:
                     continue
                 if _cumulative(text, m.start()):
                     continue
-                if kind == "meeting" and re.search(r"\b(?:via|by|through|in the format of|in|by means of)"
-                                                   r"(?: an?| the)? $", text[max(0, m.start() - 25):m.start()],
-                                                   re.IGNORECASE) and re.match(r"(?i)video", m.group()):
+                if _is_format(text, m.start(), m.group()):
                     continue  # "took place via videoconference": how an event was held, not another
 
                 taken.append((m.start(), m.end()))
@@ -1044,6 +1066,18 @@ def share_titles(found: list[AgreementMention]) -> None:
                   and o.title.lower().endswith(" " + mention.title.lower())]
         if longer:
             mention.title = max(longer, key=len)
+
+
+_FORMAT_BEFORE_RE = re.compile(r"\b(?:via|by|through|in the format of|in|by means of)(?: an?| the)?"
+                               r"[ \t]+(?:video[ \t-]?)?\Z", re.IGNORECASE)
+
+
+def _is_format(text: str, start: int, word: str) -> bool:
+    """"held via videoconference", "held in a video conference format": the way a meeting was
+    held, which is no second event (in any trigger word: "conference" is also a forum word)."""
+    before = text[max(0, start - 40):start]
+    video = re.match(r"(?i)video", word) is not None or re.search(r"(?i)video[ \t-]?\Z", before)
+    return bool(video) and _FORMAT_BEFORE_RE.search(before) is not None
 
 
 def _is_signing_verb(text: str, start: int, end: int) -> bool:
