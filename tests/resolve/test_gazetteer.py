@@ -110,3 +110,18 @@ def test_abbreviated_words_and_closing_quotes(gazetteer):
         ("Великий камень", "org/BY-GREAT-STONE"), ("ПВТ", "org/BY-HTP")]
     full = "Китайско-белорусского индустриального парка «Великий камень»"
     assert found(gazetteer, f"резиденты {full}.", "ru") == [(full, "org/BY-GREAT-STONE")]
+
+
+def test_words_seen_before_in_another_case_or_language_do_not_change_hits():
+    """The first-word cache is keyed by the word as written and the languages searched: a
+    lower-case "china" seen first must not make "China" unfindable, nor the reverse, and a
+    Russian search must not leak into an English one."""
+    gazetteer = Gazetteer(default_gazetteer().entries)      # a fresh, empty cache
+    assert found(gazetteer, "fine china and roast turkey", "en") == []
+    assert [h.entry.id for h in gazetteer.find("China and Turkey", "en")] == \
+        ["country/CN", "country/TR"]
+    assert found(gazetteer, "fine china and roast turkey", "en") == []
+    russian = "Делегация Египта посетила Минск, затем министерства Египта."
+    first = found(gazetteer, russian, "ru")
+    assert first == found(gazetteer, russian, "ru")
+    assert ("Египта", "country/EG") in first

@@ -177,6 +177,17 @@ def _lookup_keys(folded: str) -> list[str]:
     return keys
 
 
+def _head_matches(pattern: NamePattern, token: str, folded: str) -> bool:
+    """Does the first word of ``pattern`` match text word ``token`` (capitalisation too)?"""
+    head = pattern.tokens[0]
+    if not head.matches(token, folded):
+        return False
+    return not (head.capitalised and not is_han(token[0]) and token.islower())
+
+
+_START_CACHE_LIMIT = 100_000     # distinct (word, languages) pairs remembered per gazetteer
+
+
 class Gazetteer:
     """Names of countries, places and organizations, findable in text and by lookup."""
 
@@ -187,6 +198,7 @@ class Gazetteer:
             lambda: defaultdict(list)
         )
         self._by_normalized: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._start_cache: dict[tuple[str, tuple[str, ...]], tuple[NamePattern, ...]] = {}
         for index, entry in enumerate(self.entries):
             for name in entry.names:
                 self._by_normalized[normalize(name.text)].append((name.lang, index))
@@ -205,36 +217,55 @@ class Gazetteer:
         tokens = tokenize(text)
         folded = [_fold(token) for _, _, token in tokens]
         hits: list[GazetteerHit] = []
-        tables = [self._patterns[lang] for lang in langs]
+        langs_key = tuple(langs)
         for i, (start, _, token) in enumerate(tokens):
-            keys = [token] if is_han(token[0]) else _lookup_keys(folded[i])
-            for table in tables:
-                for key in keys:
-                    for pattern in table.get(key, ()):
-                        if pattern.literal is not None:
-                            found = text.startswith(pattern.literal, start)
-                            end = start + len(pattern.literal) if found else None
-                        else:
-                            end = self._match_at(text, tokens, folded, i, pattern)
-                        if end is not None:
-                            entry = self.entries[pattern.entry_index]
-                            hits.append(GazetteerHit(
-                                start, end, text[start:end], entry, pattern.text, pattern.lang
-                            ))
+            for pattern in self._starting_with(token, folded[i], langs_key):
+                if pattern.literal is not None:
+                    found = text.startswith(pattern.literal, start)
+                    end = start + len(pattern.literal) if found else None
+                else:
+                    end = self._match_rest(text, tokens, folded, i, pattern)
+                if end is not None:
+                    entry = self.entries[pattern.entry_index]
+                    hits.append(GazetteerHit(
+                        start, end, text[start:end], entry, pattern.text, pattern.lang
+                    ))
         return hits
 
+    def _starting_with(self, token: str, folded: str, langs: tuple[str, ...]
+                       ) -> tuple[NamePattern, ...]:
+        """Patterns that may start at a text word: all-Han literals filed under it, and token
+        patterns whose first word matches it (the capitalisation rule included).
+
+        Why cached: the first-word test depends on the word alone, press releases repeat
+        their words, and testing every ministry's name against every "Министерства" was most
+        of the scan.  Order (language, index key, pattern) and repeats are kept, so the hits
+        come out as the uncached scan produced them.
+        """
+        key = (token, langs)
+        cached = self._start_cache.get(key)
+        if cached is not None:
+            return cached
+        keys = [token] if is_han(token[0]) else _lookup_keys(folded)
+        found: list[NamePattern] = []
+        for lang in langs:
+            table = self._patterns[lang]
+            for index_key in keys:
+                for pattern in table.get(index_key, ()):
+                    if pattern.literal is not None or _head_matches(pattern, token, folded):
+                        found.append(pattern)
+        if len(self._start_cache) >= _START_CACHE_LIMIT:
+            self._start_cache.clear()
+        self._start_cache[key] = cached = tuple(found)
+        return cached
+
     @staticmethod
-    def _match_at(
+    def _match_rest(
         text: str, tokens: list[tuple[int, int, str]], folded: list[str], i: int,
         pattern: NamePattern,
     ) -> int | None:
+        """End of ``pattern`` at token ``i`` whose first word is known to match, or None."""
         if i + len(pattern.tokens) > len(tokens):
-            return None
-        first = tokens[i][2]
-        head = pattern.tokens[0]
-        if not head.matches(first, folded[i]):
-            return None
-        if head.capitalised and not is_han(first[0]) and first.islower():
             return None
         previous_end = tokens[i][1]
         for offset, token_pattern in enumerate(pattern.tokens[1:], start=1):
