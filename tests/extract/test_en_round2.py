@@ -47,3 +47,49 @@ def test_a_meeting_held_by_video_conference_is_one_event():
             "in a video conference format.")
     dated = [(e["type"], e["date"]) for e in contract(text)["events"] if e["date"]]
     assert len(dated) == 1 and dated[0][1] == "2024-03-03"
+
+
+def agreements(text: str) -> list[tuple[str, str]]:
+    return [(a["type"], a["title"]) for a in contract(text)["agreements"]]
+
+
+def test_documents_named_only_by_their_parties_stay_apart():
+    text = ("A memorandum of understanding was signed between the Ministry of Energy of Ghana "
+            "and the Vietnam Power Agency to develop grids. A memorandum of understanding was "
+            "signed between the Port Authority of Kenya and the Chilean Maritime Office.")
+    found = agreements(text)
+    assert len([t for kind, t in found if kind == "memorandum"]) == 2
+    assert any("Port Authority of Kenya" in t for _, t in found)
+
+
+def test_parties_after_a_subject_belong_to_the_title():
+    text = ("A memorandum of understanding on co-operation between the Audit Chamber of Peru and "
+            "the Accounts Court of Tunisia was signed.")
+    assert any("Audit Chamber of Peru" in t for _, t in agreements(text))
+
+
+def test_a_general_between_phrase_is_not_a_party_list():
+    text = "The sides signed a Memorandum on Cooperation in Tourism between the two ministries."
+    assert not any("two ministries" in t for _, t in agreements(text))
+
+
+def test_two_coordinated_documents_share_their_subject():
+    text = "An agreement and a memorandum on co-operation in fisheries were signed in Lima."
+    found = agreements(text)
+    assert ("agreement", "agreement on co-operation in fisheries") in found
+    assert ("memorandum", "memorandum on co-operation in fisheries") in found
+
+
+def test_named_programmes_plans_and_issued_statements_are_documents():
+    text = ("The ministers reviewed the Green Shipping Programme and the plan of the Year of "
+            "Youth Exchanges of Chile and Peru for 2025. A protocol on the supply of grain for "
+            "2025-2026 was signed. The statement on cooperation in space research was adopted.")
+    titles = " | ".join(t for _, t in agreements(text))
+    for expected in ("Green Shipping Programme", "Year of Youth Exchanges of Chile and Peru",
+                     "protocol on the supply of grain", "statement on cooperation in space research"):
+        assert expected in titles
+
+
+def test_a_statement_someone_makes_is_not_a_document():
+    text = "In his statement on regional security, the minister praised the talks."
+    assert agreements(text) == []

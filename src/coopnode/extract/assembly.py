@@ -919,6 +919,9 @@ def _same_agreement(a: AgreementMention, b: AgreementMention) -> bool:
     if a.type != b.type:
         return False
     fa, fb = fold(a.title), fold(b.title)
+    pa, pb = _parties_part(fa), _parties_part(fb)
+    if pa and pb and pa != pb:
+        return False            # "… between A and B" and "… between C and D": two documents
     if fa.startswith(fb) or fb.startswith(fa):
         return True
     try:
@@ -927,6 +930,14 @@ def _same_agreement(a: AgreementMention, b: AgreementMention) -> bool:
         return fuzz.token_set_ratio(fa, fb) >= 85
     except ImportError:  # pragma: no cover
         return fa == fb
+
+
+_PARTIES_PART = re.compile(r"\s(?:между|between)\s(.+)$")
+
+
+def _parties_part(folded_title: str) -> str | None:
+    m = _PARTIES_PART.search(folded_title)
+    return m.group(1) if m else None
 
 
 def _distinct_titles(group: list[AgreementMention]) -> list[AgreementMention]:

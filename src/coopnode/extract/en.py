@@ -155,6 +155,29 @@ _AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
     (re.compile(r"\bcontracts?[ \t]+(?:on|for)[ \t]+" + _TOPIC), "contract"),
     (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*(?:Action[ \t]+Plan|Programme[ \t]+of[ \t]+Cooperation"
                 r"|Cooperation[ \t]+Programme|Protocol)" + _TITLE_TAIL), "other"),
+    # a named programme, strategy or concept: "the Digital Economy Programme", "SCO Development
+    # Strategy until 2035"
+    (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,5}(?:Programme|Program|Strategy|Concept)(?![\w'’-])"
+                r"(?:[ \t]+(?:until|till|up to|to|for)[ \t]+\d{4}(?:[-–]\d{2,4})?)?" + _TITLE_TAIL), "other"),
+    # "the plan of the Year of the Regions of Belarus and China for 2023", "the programme of
+    # the Years of Industrial Cooperation": a plan named after a capitalised theme
+    (re.compile(r"\b(?i:plan|programme|program)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+                r"(?=(?:[\w'’-]+[ \t]+){0,3}(?:Years?|Co-?operation|Partnership|Development|Trade"
+                r"|Transformation|Exchanges?)\b)"
+                r"[A-Z][\w'’-]*(?:(?:[ \t]+(?:of|the|and|in))*[ \t]+[A-Z][\w'’-]*)+"
+                r"(?:[ \t]+(?:for|until|till)[ \t]+\d{4}(?:[-–]\d{2,4})?)?"), "other"),
+    # "An agreement and a memorandum on co-operation in tourism were signed": the first of two
+    # coordinated documents takes the subject of the second (see ``_shared_topic``)
+    (re.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t]+(?:agreement|memorandum)(?=[ \t]+and[ \t]+(?:an?[ \t]+|the[ \t]+)?"
+                r"(?:agreement|memorandum|contract|protocol)[ \t]+(?:on|of|for|in)[ \t])"), "agreement"),
+    (re.compile(r"\bmemorand(?:um|a)[ \t]+(?:on|of)[ \t]+(?!understanding\b)" + _TOPIC), "memorandum"),
+    # a lowercase protocol with its subject: "a protocol of the Commission … on the definition
+    # of flagship projects", "the protocol on cooperation in …"
+    (re.compile(r"(?<![Dd]raft )\bprotocol[ \t]+(?:of|on)[ \t]+" + _TOPIC + _TITLE_TAIL
+                + r"(?:[ \t]+for[ \t]+\d{4}(?:[-–]\d{2,4})?)?"), "other"),
+    # "the statement on cooperation in digital transformation was issued": a statement that is
+    # issued or adopted is a document (checked in ``agreements``)
+    (re.compile(r"\bstatement[ \t]+on[ \t]+" + _TOPIC), "declaration"),
     # a programme, concept or plan of cooperation is a document the parties adopt:
     # "the Programme for … Economic Cooperation until 2035", "a concept for cooperation on …",
     # "programme of cooperation in the field of …"
@@ -1025,7 +1048,17 @@ class EnglishComponents:
                 titled = _TITLED_RE.match(text, end)
                 if titled:
                     end = titled.end()  # "the Joint Statement titled 'Partnership for …'"
+                if pattern.pattern.startswith(r"\bstatement") and not _ADOPTED_RE.match(text, end):
+                    continue            # "in his statement on …": words said, not a document
+                topic = _shared_topic(text, start, end)
+                parties = _passive_parties(text, end) if topic is None else None
                 surface = text[start:end]
+                title = canonical_title(surface)
+                if topic is not None:     # "An agreement and a memorandum on tourism"
+                    title = canonical_title(surface + " " + topic)
+                elif parties is not None:  # "A memorandum … was signed between X and Y"
+                    title = canonical_title(surface + " " + parties[0])
+                    end = parties[1]
                 if end <= start or any(start < a.end and a.start < end for a in found):
                     continue
                 if _VAGUE_BEFORE_RE.search(text[max(0, start - 30):start]):
@@ -1035,12 +1068,44 @@ class EnglishComponents:
                 if any(e.start <= start and end <= e.end for e in doc.entities
                        if e.type == "organization"):
                     continue  # "Protocol Department of the Ministry …" names an office
-                if _is_anaphoric(surface):
+                if _is_anaphoric(surface) and title == canonical_title(surface):
                     continue
-                found.append(AgreementMention(start=start, end=end, text=surface, type=kind,
-                                              title=canonical_title(surface)))
+                found.append(AgreementMention(start=start, end=end, text=text[start:end],
+                                              type=kind, title=title))
         share_titles(found)
         return sorted(found, key=lambda a: a.start)
+
+
+_ADOPTED_RE = re.compile(r"[ \t]+(?:was|were|has been|had been|is)[ \t]+(?:also[ \t]+)?"
+                         r"(?:issued|adopted|signed|released|endorsed|approved)\b")
+_BARE_DOCUMENT_RE = re.compile(r"(?i)(?:an? |the )?(?:agreement|memorandum(?: of understanding)?"
+                               r"|contract|protocol|road ?map)")
+_SHARED_TOPIC_RE = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:agreement|memorandum"
+                              r"(?:[ \t]+of[ \t]+understanding)?|contract|protocol)[ \t]+"
+                              r"((?:on|of|for|in)[ \t]+[^,.;:()\n]{3,120}?)"
+                              r"(?=[ \t]+(?:were|was|have|has|are|between|by|with)\b|[,.;:\n])")
+_PASSIVE_PARTIES_RE = re.compile(
+    r"(?:[ \t]+(?:was|has been|had been)[ \t]+(?:also[ \t]+)?(?:signed|concluded|inked))?[ \t]+"
+    r"(between[ \t]+(?:the[ \t]+)?[A-Z](?:(?![ \t]+and[ \t]+(?:[a-z]+ed|also|will)\b)[^,.;:\n]){3,200}?"
+    r"[ \t]+and[ \t]+(?:the[ \t]+)?[A-Z][^,.;:\n]*?)(?=[ \t]+(?:to|in order to|on|in|at|during|for|was"
+    r"|were|has|have|is|are|will)[ \t]|[,.;:\n])")
+
+
+def _shared_topic(text: str, start: int, end: int) -> str | None:
+    """"An agreement and a memorandum on co-operation in tourism": the first document shares
+    the subject the second one states."""
+    if not _BARE_DOCUMENT_RE.fullmatch(text[start:end]):
+        return None
+    m = _SHARED_TOPIC_RE.match(text, end)
+    return m.group(1) if m else None
+
+
+def _passive_parties(text: str, end: int) -> tuple[str, int] | None:
+    """"A memorandum of understanding was signed between the Ministry … and the Agency …",
+    "a memorandum on co-operation between the Committee … and the Office … was signed": the
+    parties are part of the document's name; returns the "between …" phrase and its end."""
+    m = _PASSIVE_PARTIES_RE.match(text, end)
+    return (m.group(1), m.end(1)) if m else None
 
 
 def ministry_of_title(title: str, entities: list[EntityMention]) -> EntityMention | None:
