@@ -62,3 +62,45 @@ def test_simplified_text_is_left_alone() -> None:
     """Simplified text uses a few characters OpenCC also lists as traditional (乾, 著)."""
     text = "双方著眼长远,在乾安县签署合作协议。"
     assert zh_script.simplified_view(text) == text
+
+
+@pytest.mark.parametrize("text, person", [
+    ("交通部副部长兼谈判副代表孟海出席开幕式。", "孟海"),
+    ("外交部部长助理许文钢率团访问明斯克。", "许文钢"),
+])
+def test_name_after_title_runs_into_a_verb(text: str, person: str) -> None:
+    """jieba tags such names as verbs or cuts off the last character; the verb ends the name."""
+    persons = names(run(text), "person")
+    assert person in persons
+    assert not any(p != person and person.startswith(p) for p in persons)
+
+
+def test_split_foreign_name_before_verb_of_speaking_is_whole() -> None:
+    doc = run("会谈中,白俄罗斯副总理彼得罗夫斯基指出,双方合作潜力巨大。库兹涅佐娃表示赞同。")
+    persons = names(doc, "person")
+    assert "库兹涅佐娃" in persons
+    assert not any(p != "库兹涅佐娃" and "库兹涅佐娃".endswith(p) for p in persons)
+
+
+def test_adjective_after_title_is_not_a_name() -> None:
+    """"主席成功访华": 成 is a surname, but 成功 is one word, an adjective."""
+    assert not names(run("去年十月,赵刚主席成功访问俄罗斯。"), "person") - {"赵刚"}
+
+
+@pytest.mark.parametrize("text", [
+    "2024年金砖国家外长会晤将于6月在下诺夫哥罗德举行。",
+    "今年3月中白工业园管委会代表团访问深圳。",
+])
+def test_date_word_is_not_glued_to_a_name(text: str) -> None:
+    orgs = names(run(text), "organization")
+    assert orgs and not any(o.startswith(("年", "月")) for o in orgs)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("会议结束后,各方发表了新闻公报。", "新闻公报"),
+    ("两国除签署联合公报外,还将签署合作协议。", "联合公报"),
+])
+def test_communique_is_a_document_not_a_body(text: str, title: str) -> None:
+    doc = run(text)
+    assert title not in names(doc, "organization")
+    assert any(a.title == title and a.type == "declaration" for a in doc.agreements)

@@ -275,6 +275,8 @@ def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bo
             break
         if prev.flag == "m" and re.search(r"\d", word):
             break
+        if word in {"年", "月", "日", "号"}:
+            break  # "2025年上海合作组织峰会": the end of a date, not part of the name
         j -= 1
     while j < index and tokens[j].word in {"和", "与", "(", "（", ")", "）"}:
         j += 1
@@ -425,6 +427,8 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
         if tok.flag == "nt" and len(tok.word) >= 3 and tok.word not in zh_lexicon.entries():
             if tok.word.endswith(PLACE_SUFFIXES) or tok.word in ORG_SUFFIXES:
                 continue
+            if _AGREEMENT_RE.search(tok.word[-3:]):
+                continue  # "新闻公报", "联合公报": jieba tags documents nt, they are not bodies
             if _suffix_of(tok.word) is None and (len(tok.word) < 4 or tok.word in _GENERIC_NT
                                                  or _listed_with_fields(tokens, k)):
                 continue
@@ -528,6 +532,10 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
             continue
         if tok.word in {"记者", "通讯员", "摄影", "编辑", "委员"}:
             continue
+        verb_name = _name_before_verb(text, tokens, tok.end)
+        if verb_name:
+            # "副代表凌激出席", "部长助理李成钢率团": surname, one or two characters, a verb
+            add(tok.end, tok.end + verb_name, "title-verb")
         if tok.word in {"代表", "专家", "教授", "研究员"}:
             # weak titles: only a name jieba recognised right after them
             if (i + 1 < len(tokens) and tokens[i + 1].flag in {"nr", "nrfg", "nrt"}
@@ -545,7 +553,9 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 add(nxt.start, nxt.end, "title")
             elif run_end - tok.end >= 2:
                 add(tok.end, run_end, "title-translit")
-            elif text[tok.end:tok.end + 1] in SURNAMES and not _is_function_word(nxt):
+            elif (text[tok.end:tok.end + 1] in SURNAMES and not _is_function_word(nxt)
+                  and not (len(nxt.word) >= 2 and nxt.flag in _COMMON_WORD_FLAGS)):
+                # ("主席成功访华": 成功 is an adjective, not 成 + given name)
                 # "副市长郑向东出席": jieba split the name; take it up to a word boundary
                 length = _split_name_length(tokens, i + 1, text)
                 if length and _suffix_of(text[tok.end:tok.end + length]) is None:
@@ -577,7 +587,9 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     for i, tok in enumerate(tokens[:-1]):
         if (tok.flag in {"nr", "nrfg", "nrt"} and _plausible_name(tok.word)
                 and tokens[i + 1].word in SPEECH_VERBS):
-            add(tok.start, tok.end, "speaker", 2)
+            # "米罗/诺夫/表示": jieba keeps only the tail of a foreign name
+            first = _translit_tokens_start(tokens, i)
+            add(tokens[first].start, tok.end, "speaker", 2)
     # names the text already introduced with a title: later bare mentions
     known = {c.name for c in found}
     for known_name in known:
@@ -608,6 +620,30 @@ def _is_function_word(token: Token) -> bool:
     """A preposition, conjunction or verb of one character (向, 与, 赴, 在) — even when it is
     also a surname, right after a title it starts the predicate, not a name."""
     return len(token.word) == 1 and token.flag.startswith(_FUNCTION_FLAGS)
+
+
+_COMMON_WORD_FLAGS = frozenset({"a", "ad", "an", "d", "v", "vd", "vn", "m", "q", "t"})
+
+
+def _name_before_verb(text: str, tokens: tuple[Token, ...], pos: int) -> int | None:
+    """Length of a Chinese name at ``pos`` (surname + one or two characters) that runs straight
+    into a verb of speaking or attending ("凌激出席", "李成钢率团") — jieba often tags such
+    names as verbs or cuts them, but the verb right after a title settles the boundary."""
+    if text[pos:pos + 1] not in SURNAMES:
+        return None
+    for length in (3, 2):
+        name = text[pos:pos + length]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            continue
+        rest = text[pos + length:pos + length + 2]
+        if any(rest.startswith(v) for v in SPEECH_VERBS if len(v) >= 2):
+            if name[1:] in STOP_WORDS or name in STOP_WORDS:
+                continue
+            if any(t.start == pos and t.end == pos + length and t.flag in _COMMON_WORD_FLAGS
+                   and t.flag != "v" for t in tokens):
+                continue  # "主席成功访问": 成功 is one common word (jieba tags names as v, too)
+            return length
+    return None
 
 
 def _split_name_length(tokens: tuple[Token, ...], first: int, text: str) -> int | None:
