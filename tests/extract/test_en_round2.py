@@ -93,3 +93,24 @@ def test_named_programmes_plans_and_issued_statements_are_documents():
 def test_a_statement_someone_makes_is_not_a_document():
     text = "In his statement on regional security, the minister praised the talks."
     assert agreements(text) == []
+
+
+def test_capitalised_phrases_that_are_no_body_are_not_organizations():
+    text = ("The Chile-Peru cooperation grew. The leaders praised the Special and Privileged "
+            "Strategic Partnership and the Peru-Chile Comprehensive Partnership. Growth across "
+            "the Organization’s region slowed despite the Covid pandemic.")
+    entities = contract(text)["entities"]
+    organizations = [e["name"] for e in entities if e["type"] == "organization"]
+    assert organizations == []
+    assert not any(e["name"] == "Covid" for e in entities)
+
+
+def test_a_body_named_partnership_is_still_an_organization():
+    text = "The BRICS Partnership on New Industrial Revolution Innovation Center opened a lab."
+    assert any("Innovation Center" in n for n in names(text, "organization"))
+
+
+def test_an_abbreviated_title_and_a_surname_are_the_person():
+    text = "Prime Minister Arturo Salas arrived in Lima. PM Salas said the talks went well."
+    assert names(text, "person") == ["Arturo Salas"]
+    assert names(text, "organization") == []

@@ -554,6 +554,50 @@ def _without_owner(cand: _Candidate, text: str) -> _Candidate:
                       cand.source, cand.country, cand.gazetteer_id)
 
 
+# "Special and Privileged Strategic Partnership": the label of a relation between states
+_RELATION_RE = re.compile(r"(?:^|\s)(?:Strategic|Privileged|Comprehensive|All-Weather|Special)"
+                          r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*\s+(?:Partnership|Relations?|Friendship)$")
+_SHORT_TITLES = frozenset({"PM", "FM", "EAM", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."})
+# words a tagger takes for names: diseases and the like
+_NOT_NAMES = frozenset({"covid", "covid-19", "coronavirus", "omicron"})
+
+
+def _is_place_pair(name: str, text: str, end: int) -> bool:
+    """"India-Russia", "Bélarus-Chine" used as an adjective ("India-Russia Summit", "Bélarus-Chine
+    cooperation"): two countries joined by a hyphen name no body."""
+    parts = re.split(r"[-–]", name)
+    if len(parts) < 2 or " " in name or not all(p[:1].isupper() for p in parts):
+        return False
+    if all(_is_demonym_or_place(p) for p in parts):
+        return True
+    return re.match(r"[ \t]+[a-z]", text[end:end + 3]) is not None
+
+
+def _names_no_body(cand: _Candidate, text: str) -> bool:
+    """Capitalised phrases typed organization or place that are no body: a relation label, a
+    pair of countries used as an adjective, a head word standing alone ("the Organization's
+    region"), a disease."""
+    name = cand.name.strip()
+    if name.lower() in _NOT_NAMES:
+        return True
+    if cand.type == "organization" and (_RELATION_RE.search(name) and not any(
+            w in ORG_HEADS for w in name.split() if w not in {"Partnership"})):
+        return True
+    if cand.type == "organization" and name in ORG_HEADS:
+        return True
+    return _is_place_pair(name, text, cand.end)
+
+
+def _person_after_short_title(cand: _Candidate) -> _Candidate:
+    """"PM Modi": an abbreviated title and a surname are the person, whatever type a tagger
+    guessed."""
+    first, _, rest = cand.name.partition(" ")
+    if first in _SHORT_TITLES and re.fullmatch(_NAME_WORD + r"(?: " + _NAME_WORD + r")?", rest):
+        cut = len(first) + 1
+        return _Candidate(cand.start + cut, cand.end, "person", rest, cand.priority, cand.source)
+    return cand
+
+
 def _is_demonym_or_place(name: str) -> bool:
     """"Kyrgyz" in "met Kyrgyz Foreign Minister …": a nationality or a place is no person."""
     words = name.split()
@@ -902,6 +946,10 @@ class EnglishComponents:
         candidates = [c for c in candidates if c.type == "person" or c.source in {
             "lexicon", "gazetteer"} or not (is_common_term(c.name) or is_generic_plural(c.name)
                                             or _DOCUMENT_START_RE.match(c.name))]
+        candidates = [c for c in candidates if c.source in {"lexicon", "gazetteer"} or not (
+            c.name.strip().lower() in _NOT_NAMES
+            or c.type != "person" and _names_no_body(c, text))]
+        candidates = [_person_after_short_title(c) for c in candidates]
         candidates = [_without_owner(c, text) for c in candidates]
         candidates = [_person_by_apposition(c, text) for c in candidates
                       if not (c.type == "person" and _is_demonym_or_place(c.name))]
