@@ -92,8 +92,9 @@ def viterbi(emissions: np.ndarray, length: int, transitions: np.ndarray) -> list
         return []
     score = emissions[0]
     history = []
-    for index in range(1, length):
-        step = score[:, None] + transitions + emissions[index][None, :]
+    for row in emissions[1:length]:
+        step = score[:, None] + transitions
+        step += row                              # (score + transition) + emission, as slovnet
         history.append(step.argmax(0))
         score = step.max(0)
     best = int(score.argmax())
