@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopnode.extract import zh_script
+from coopnode.extract import zh_dates, zh_script
 from coopnode.extract.types import Doc
 from coopnode.extract.zh import COMPONENTS
 
@@ -104,3 +104,36 @@ def test_communique_is_a_document_not_a_body(text: str, title: str) -> None:
     doc = run(text)
     assert title not in names(doc, "organization")
     assert any(a.title == title and a.type == "declaration" for a in doc.agreements)
+
+
+@pytest.mark.parametrize("number, value", [("九", 9), ("十", 10), ("十一", 11), ("二十", 20),
+                                           ("二十九", 29), ("三十一", 31), ("百", None)])
+def test_chinese_numerals_read_as_numbers(number: str, value: int | None) -> None:
+    assert zh_dates.chinese_number(number) == value
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("新华社北京三月十二日电 记者报道。", "2019-03-12", "2019-03-12"),
+    ("新华社明斯克三月十九日电 王东十八日在明斯克表示。", "2019-03-20", "2019-03-18"),
+    ("前年十月,代表团访问了明斯克。", "2019-03-20", "2017-10"),
+])
+def test_dates_in_chinese_numerals(text: str, published: str, expected: str) -> None:
+    doc = run(text, published)
+    assert expected in [d.value for d in doc.dates]
+    for d in doc.dates:
+        assert d.text == text[d.start:d.end]
+
+
+def test_year_at_the_head_of_the_clause_dates_the_day() -> None:
+    """An announcement gives the year once; the page itself may be older or undated."""
+    doc = run("2027年金砖国家通信部长会议将于10月12日至13日在喀山举行。", "2026-12-30")
+    assert "2027-10-12" in [d.value for d in doc.dates]
+
+
+def test_year_of_another_clause_is_not_carried() -> None:
+    doc = run("上合组织成立于2001年,6月15日各方举行庆祝活动。", "2024-06-16")
+    assert "2024-06-15" in [d.value for d in doc.dates]
+
+
+def test_one_day_is_not_a_date() -> None:
+    assert not run("代表团参加了一日游。", "2024-06-16").dates

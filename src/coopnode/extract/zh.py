@@ -984,10 +984,10 @@ class ChineseComponents:
 
     def _dates(self, doc: Doc) -> list[DateMention]:
         try:
-            from coopnode.extract.dates import find_dates
+            from coopnode.extract.zh_dates import find_chinese_dates
         except ImportError:
             return []
-        return list(find_dates(doc))
+        return find_chinese_dates(doc.text, doc.published)
 
     def _triggers(self, doc: Doc) -> list[EventTrigger]:
         text = doc.text
