@@ -199,6 +199,8 @@ class Gazetteer:
         )
         self._by_normalized: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._start_cache: dict[tuple[str, tuple[str, ...]], tuple[NamePattern, ...]] = {}
+        self._pair_cache: dict[tuple[str, str | None, tuple[str, ...]],
+                               tuple[NamePattern, ...]] = {}
         for index, entry in enumerate(self.entries):
             for name in entry.names:
                 self._by_normalized[normalize(name.text)].append((name.lang, index))
@@ -218,8 +220,10 @@ class Gazetteer:
         folded = [_fold(token) for _, _, token in tokens]
         hits: list[GazetteerHit] = []
         langs_key = tuple(langs)
+        last = len(tokens) - 1
         for i, (start, _, token) in enumerate(tokens):
-            for pattern in self._starting_with(token, folded[i], langs_key):
+            following = tokens[i + 1][2] if i < last else None
+            for pattern in self._starting_pair(token, folded[i], following, langs_key):
                 if pattern.literal is not None:
                     found = text.startswith(pattern.literal, start)
                     end = start + len(pattern.literal) if found else None
@@ -231,6 +235,29 @@ class Gazetteer:
                         start, end, text[start:end], entry, pattern.text, pattern.lang
                     ))
         return hits
+
+    def _starting_pair(self, token: str, folded: str, following: str | None,
+                       langs: tuple[str, ...]) -> tuple[NamePattern, ...]:
+        """``_starting_with`` narrowed by the next text word: names of several words whose
+        second word cannot be ``following`` are dropped (one "Республики" starts dozens of
+        "Республика …" names, and the next word rules out all but one or two).  Order and
+        repeats are kept; the gap between the words is still checked per position."""
+        key = (token, following, langs)
+        cached = self._pair_cache.get(key)
+        if cached is not None:
+            return cached
+        starting = self._starting_with(token, folded, langs)
+        following_folded = _fold(following) if following is not None else ""
+        cached = tuple(
+            pattern for pattern in starting
+            if pattern.literal is not None or len(pattern.tokens) == 1 or (
+                following is not None
+                and pattern.tokens[1].matches(following, following_folded))
+        )
+        if len(self._pair_cache) >= _START_CACHE_LIMIT:
+            self._pair_cache.clear()
+        self._pair_cache[key] = cached
+        return cached
 
     def _starting_with(self, token: str, folded: str, langs: tuple[str, ...]
                        ) -> tuple[NamePattern, ...]:
