@@ -583,6 +583,21 @@ _PRECISION_PENALTY = {"day": 0, "month": 60, "year": 160}   # "Expo 2025 … fro
 _MAX_DATE_DISTANCE = 600    # characters: a date further away belongs to another statement
 
 
+_REFERENCE_BEFORE = re.compile(r"(?:\bот|\bdated)\s*\Z", re.I)
+_REFERENCE_AFTER = re.compile(r"\s*(?:г\.|года)?\s*(?:№|N\s?\d|No\.?\s*\d)")
+_REFERENCE_NOUN = re.compile(r"(?:постановлени|указ|решени|распоряжени|приказ|закон|resolution|decree"
+                             r"|order|law)[\w]*\s+(?:[^\s,.;]+\s+){0,6}(?:от|dated)\s*\Z", re.I)
+
+
+def _is_reference_date(text: str, mention: DateMention) -> bool:
+    """"на основании постановления … от 5 декабря 2025 г. № 705", "Decree No. 9 dated 3 June":
+    the date that identifies an act cited as a basis is not the date of the event told."""
+    before = text[max(0, mention.start - 80):mention.start]
+    if not _REFERENCE_BEFORE.search(before):
+        return False
+    return bool(_REFERENCE_AFTER.match(text, mention.end) or _REFERENCE_NOUN.search(before))
+
+
 def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
                    sentences: list[Span], sentence_index: int,
                    excluded: tuple[tuple[int, int], ...] = ()) -> DateMention | None:
@@ -592,6 +607,7 @@ def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
     inside = [d for d in dates.within(sentence.start, sentence.end)
               if not any(lo <= d.start < hi for lo, hi in excluded)
               and not _DEADLINE.search(doc.text, max(0, d.start - 8), d.start)
+              and not _is_reference_date(doc.text, d)
               and not (d.precision == "year" and _YEAR_RANGE.search(d.text)
                        and _PERIOD.search(doc.text, max(0, d.start - 8), d.start))]
     if inside:
@@ -843,6 +859,9 @@ def _same_event(existing: Event, trigger: Span, sentence: Span) -> bool:
         return True             # a bare year cannot tell two events of one sentence apart
     if _same_word(existing.trigger_text, trigger.text):
         return True             # "совещание … участники совещания": the word names it again
+    if existing.type == "visit":
+        return True             # "прибыл … 16 ноября с официальным визитом", "arrived …,
+        # kicking off a two-day visit": an arrival and its visit are one trip
     return trigger.start - existing.trigger_end < 40
 
 

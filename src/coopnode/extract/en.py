@@ -110,6 +110,9 @@ _TRIGGERS: list[tuple[str, EventType]] = [
      r"|video ?conference|videoconference|video call|consultations", "meeting"),
     (r"(?:paid|pays|pay) (?:an? )?(?:official |working |state )?visit|visit(?:ed|s|ing)?"
      r"|trip|tour(?:ed)?|study tour", "visit"),
+    # "arrived in Minsk", "arrived at Belarus the day before": an arrival starts a visit
+    # (not "arrived at a consensus")
+    (r"arriv(?:ed|es|ing)(?= (?:in|at|to) (?:the )?[A-Z])", "visit"),
     (r"launch(?:ed|es|ing)?|inaugurat(?:ed|ion|es)|open(?:ed|ing) ceremony|opening|unveil(?:ed|ing)?"
      r"|opened|ribbon-cutting|groundbreaking|plaque|award ceremony|ceremony", "ceremony"),
     (r"forums?|summits?|conferences?|expos?|exhibitions?|fairs?|congress|symposium|session"
@@ -582,6 +585,8 @@ def _names_no_body(cand: _Candidate, text: str) -> bool:
         return True
     if cand.type == "organization" and (_RELATION_RE.search(name) and not any(
             w in ORG_HEADS for w in name.split() if w not in {"Partnership"})):
+        return True
+    if name in _SHORT_TITLES:
         return True
     if cand.type == "organization" and name in ORG_HEADS:
         return True

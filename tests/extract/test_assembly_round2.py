@@ -1,0 +1,46 @@
+"""Assembly rules found on new texts (round 2): one trip per sentence, dates of cited acts,
+days named next to weekdays.
+
+Sentences are written for these tests; each stands for a class of text, not one example.
+"""
+
+from __future__ import annotations
+
+from coopnode.extract import extract_document
+
+
+def events(text: str, lang: str, published: str | None = None) -> list[tuple[str, str | None]]:
+    result = extract_document(text, lang=lang, published=published).to_contract()
+    return [(e["type"], e["date"]) for e in result["events"] if e["date"]]
+
+
+def test_an_arrival_and_its_visit_are_one_event():
+    text = ("The President of Chile arrived in Lima on Tuesday afternoon, beginning a three-day "
+            "state visit to Peru.")
+    assert events(text, "en", "2024-03-07") == [("visit", "2024-03-05")]
+
+
+def test_an_arrival_and_its_visit_are_one_event_in_russian():
+    text = ("Министр транспорта Чили прибыл в Лиму 12 марта с официальным визитом по "
+            "приглашению перуанской стороны.")
+    assert events(text, "ru", "2024-03-13") == [("visit", "2024-03-12")]
+
+
+def test_the_date_of_a_cited_decree_is_not_the_signing_date():
+    text = ("На основании постановления Правительства от 3 марта 2024 г. № 155 соглашение "
+            "подписал министр финансов.")
+    assert ("signing", "2024-03-03") not in events(text, "ru", "2024-03-06")
+
+
+def test_a_weekday_next_to_a_day_dates_the_planned_session():
+    text = ("Протокол будет подписан в ходе заседания межправительственной комиссии в "
+            "понедельник, 18 марта, сообщило министерство в субботу.")
+    found = events(text, "ru", "2024-03-16")
+    assert ("signing", "2024-03-18") in found
+    assert all(date != "2024-03-11" for _, date in found)
+
+
+def test_the_day_before_dates_an_arrival_by_the_meeting():
+    text = ("The President met the visiting minister in Santiago on May 21. The minister "
+            "arrived in Chile the day before.")
+    assert ("visit", "2025-05-20") in events(text, "en", "2025-05-23")
