@@ -49,3 +49,7 @@ def test_the_day_before_without_a_dated_event_counts_from_the_page():
 def test_the_following_day_counts_forward():
     text = "The forum opened on 3 June 2024. The ministers met the following day."
     assert values(text, "en", "2024-06-05") == ["2024-06-03", "2024-06-04"]
+
+
+def test_a_dotted_date_on_an_english_page_is_day_first():
+    assert values("Posted: 07.04.2023 10:15 Ministers met in Minsk.", "en") == ["2023-04-07"]

@@ -146,6 +146,9 @@ _EN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|&)\s*\d{1,2}"
                 r"(?:st|nd|rd|th)?)?\s+"
                 + _EN_MONTH.format(g="m") + r"(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?"), "dm"),
+    # "Posted: 01.03.2023 14:01": dotted dates are day first (the English pages of Belarusian,
+    # Russian and Central Asian media keep their own order; US pages write slashes)
+    (re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?![\d.]\d)"), "num"),
     # "October 2023"
     (re.compile(r"\b" + _EN_MONTH.format(g="m") + r",?\s+(?P<y>(?:19|20)\d{2})\b"), "my"),
     # "in 2022", "BRICS Forum on PartNIR 2024"
