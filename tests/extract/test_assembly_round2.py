@@ -44,3 +44,12 @@ def test_the_day_before_dates_an_arrival_by_the_meeting():
     text = ("The President met the visiting minister in Santiago on May 21. The minister "
             "arrived in Chile the day before.")
     assert ("visit", "2025-05-20") in events(text, "en", "2025-05-23")
+
+
+def test_a_name_with_an_acronym_is_the_same_body_as_its_spelled_out_form():
+    text = ("Council of Heads of Ports of ALPA Member States\n\nOn 4 May 2024 the meeting of the "
+            "Council of Heads of Ports of the Andean Latin Ports Association (ALPA) Member States "
+            "was held in Lima.")
+    result = extract_document(text, lang="en", published="2024-05-05").to_contract()
+    councils = [e["name"] for e in result["entities"] if e["name"].startswith("Council of Heads")]
+    assert len(councils) == 1

@@ -258,6 +258,45 @@ def _abbreviation_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
             uf.union(i, candidates.pop())
 
 
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
+_ARTICLES = frozenset({"the", "a", "an"})
+_SPELLED_OUT = re.compile(r"((?:[A-ZА-ЯЁ][\w-]*\s+){1,8}[A-ZА-ЯЁ][\w-]*)\s*\(([A-ZА-ЯЁ]{2,8})\)")
+_SPELLED_OUT_ACRONYM = re.compile(r"\s*\([A-ZА-ЯЁ]{2,8}\)")
+
+
+def _expanded_name_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
+    """Join two names of one body that differ only in an acronym the text spells out
+    elsewhere: "Council of Heads of Government of SCO Member States" is the "Council of Heads
+    of Government of the Shanghai Cooperation Organization Member States"."""
+    expansions: dict[str, list[str]] = {}
+    for m in mentions:
+        short = m.text.strip()
+        if m.type != "person" and _ACRONYM.fullmatch(short) and len(m.name.split()) >= 2 \
+                and is_abbreviation(short, m.name):
+            expansions.setdefault(fold(short), fold(m.name).split())
+        for inner in _SPELLED_OUT.finditer(m.name):     # "… Ports Association (ALPA) …"
+            words = inner.group(1).split()
+            for k in range(len(words) - 1):
+                full = " ".join(words[k:])
+                if is_abbreviation(inner.group(2), full):
+                    expansions.setdefault(fold(inner.group(2)), fold(full).split())
+                    break
+    if not expansions:
+        return
+    first_of: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(mentions):
+        if m.type != "organization" or len(m.name.split()) < 3:
+            continue
+        words: list[str] = []
+        for word in fold(_SPELLED_OUT_ACRONYM.sub("", m.name)).split():
+            words.extend(expansions.get(word, [word]))
+        key = tuple(w for w in words if w not in _ARTICLES)
+        if key in first_of:
+            uf.union(i, first_of[key])
+        else:
+            first_of[key] = i
+
+
 def _looks_abbreviated(name: str) -> bool:
     """"ШОС", "МИД", "Минсвязи", "БелТА": a short form that stands for a longer name."""
     word = name.strip()
@@ -402,6 +441,7 @@ def group_entities(doc: Doc, key_of: Callable[[EntityMention], str | None] | Non
     _abbreviation_links(reps, uf)
     _near_name_links(reps, uf)
     _prefix_links(reps, uf)
+    _expanded_name_links(reps, uf)
     groups: dict[int, list[EntityMention]] = {}
     for i, mention in enumerate(mentions):
         groups.setdefault(uf.find(rep_of[i]), []).append(mention)
