@@ -851,9 +851,11 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
     text = doc.text
     found: list[AgreementMention] = []
     covered = bytearray(len(text) + 1)        # characters already inside an agreement name
-    for atype, head, label in _AGREEMENT_HEADS:
-        for match in re.finditer(r"(?<![А-ЯЁа-яё])" + _PLACE_ADJECTIVE + r"(?:" + head
-                                 + r")(?![а-яё])", text):
+    for (atype, _head, label), (head_only, pattern) in zip(_AGREEMENT_HEADS,
+                                                          _agreement_patterns(), strict=True):
+        if head_only.search(text) is None:
+            continue                  # no document word of this kind: skip the slower scan
+        for match in pattern.finditer(text):
             tail_match = _AGREEMENT_TAIL.match(text, match.end())
             tail = tail_match.group() if tail_match else ""
             tail = _agreement_tail(tail)
@@ -875,6 +877,17 @@ def find_agreements(doc: Doc) -> list[AgreementMention]:
                                           type=atype, title=title))
     found.sort(key=lambda a: a.start)
     return found
+
+
+@lru_cache(maxsize=1)
+def _agreement_patterns() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """Per document word of ``_AGREEMENT_HEADS``: the bare word, and the word with an optional
+    place adjective before it.  Every match of the second contains a match of the first, so a
+    text without the bare word is skipped without the slower scan."""
+    return tuple(
+        (re.compile(r"(?:" + head + r")(?![а-яё])"),
+         re.compile(r"(?<![А-ЯЁа-яё])" + _PLACE_ADJECTIVE + r"(?:" + head + r")(?![а-яё])"))
+        for _atype, head, _label in _AGREEMENT_HEADS)
 
 
 _GENITIVE_TAIL = re.compile(r"\s+(?:[IVXLC]+\s+|\d{1,3}\S*\s+)?(?:заседани|встреч|переговор|намерени)")
