@@ -137,3 +137,43 @@ def test_year_of_another_clause_is_not_carried() -> None:
 
 def test_one_day_is_not_a_date() -> None:
     assert not run("代表团参加了一日游。", "2024-06-16").dates
+
+
+@pytest.mark.parametrize("text, org", [
+    ("晚会上,明斯克国立爱乐乐团演奏了中国乐曲。", "明斯克国立爱乐乐团"),
+    ("白俄罗斯驻上海商务代表处举办推介会。", "白俄罗斯驻上海商务代表处"),
+    ("中国—东盟博览会组委会发布了展会日程。", "中国—东盟博览会组委会"),
+])
+def test_bodies_with_mission_committee_or_ensemble_heads(text: str, org: str) -> None:
+    assert org in names(run(text), "organization")
+
+
+def test_dateline_agency_without_suffix_is_an_organization() -> None:
+    doc = run("俄新网明斯克4月2日电 两国代表团举行会谈。")
+    assert "俄新网" in names(doc, "organization")
+    assert "明斯克" in names(doc, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "近年来中白关系稳步发展。",
+    "双方同意推动中俄议会合作走深走实。",
+])
+def test_country_pair_with_a_common_noun_is_no_body(text: str) -> None:
+    assert not names(run(text), "organization")
+
+
+def test_listed_fields_before_a_working_group_are_no_body() -> None:
+    doc = run("双方主持了能源、数字经济工作组会议。")
+    assert "数字经济工作组" not in names(doc, "organization")
+
+
+def test_about_clause_with_youguan_names_one_document() -> None:
+    """"有关…的协议" is a title like "关于…的协议"; a bare "有关协议" is vague."""
+    doc = run("双方就有关避免双重征税的协定交换了意见,并表示将落实有关协议。")
+    titles = [a.title for a in doc.agreements]
+    assert titles == ["有关避免双重征税的协定"]
+
+
+def test_documents_counted_in_a_package_are_not_titles() -> None:
+    doc = run("两国将签署二十多个政府间协议及商业合同。")
+    assert not doc.agreements

@@ -36,6 +36,9 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "产业园", "科技园", "工业园", "园区", "基地", "交易所", "基金会", "通讯社", "报社", "电视台",
     "实验室", "孵化器", "俱乐部", "议会", "国家杜马", "大巴扎", "经济区", "开发区", "自贸区",
     "合作区", "示范区", "高新区", "新区", "工坊", "联合工厂", "工厂", "联合体", "合作社",
+    # missions, working bodies, organising committees, cultural bodies and media
+    "办事处", "代表处", "工作组", "组委会", "秘书局", "交响乐团", "乐团", "艺术团", "剧院",
+    "博物馆", "出版社", "新闻社", "广播电台",
 )
 # One-character suffixes are too common inside ordinary words; they need a longer name.
 _SHORT_SUFFIXES = frozenset({"部", "局", "厅", "署", "委", "办", "院"})
@@ -135,9 +138,9 @@ _VAGUE_BEFORE = ("多项", "一系列", "若干", "各项", "系列", "一批", 
                  "有关", "这些", "这份", "此", "各类", "等", "所有", "全部", "各", "这一", "那些", "其他",
                  "两份", "三份", "多个", "一些")
 # "三个工作组会议纪要", "5份协议": a counted set of documents, not one named document.
-_COUNTED_RE = re.compile(r"[\d一二三四五六七八九十两几多]+\s*[个项份批件]$")
+_COUNTED_RE = re.compile(r"[\d一二三四五六七八九十两几多]+\s*[个项份批件](?:[^，,。；;：:\n《》“”]{0,10}?(?:或|和|及|与|、))?[^，,。；;：:\n《》“”]{0,6}$")
 # "关于…的" before a document keyword opens its title.
-_ABOUT_RE = re.compile(r"关于[^，,。；;！？!?\n《》“”]{2,40}?的(?:(?!和|与|及|有关|相关|问题|的)[\u4e00-\u9fff]){0,8}$")
+_ABOUT_RE = re.compile(r"(?:关于|有关)[^，,。；;！？!?\n《》“”]{2,40}?的(?:(?!和|与|及|有关|相关|问题|的)[\u4e00-\u9fff]){0,8}$")
 _TITLE_BRACKETS_RE = re.compile(r"《([^《》\n]{2,80})》")
 # Middle dots as pages write them: U+00B7, U+2022, U+30FB, U+2027, U+2219, U+22C5, U+FF65, U+2E31.
 NAME_DOTS = "·•・‧∙⋅･⸱"
@@ -393,6 +396,10 @@ def _suffix_of(word: str) -> str | None:
     return None
 
 
+_EVENT_BODY_SUFFIXES = ("组委会", "组织委员会", "秘书处", "执委会")
+_EVENT_WORDS = ("博览会", "论坛", "峰会", "展会", "大会", "交易会", "运动会")
+
+
 def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for i, tok in enumerate(tokens):
@@ -403,6 +410,10 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
             if not (tok.word in {"中心", "委", "办"} and i > 0):
                 continue
         j = _walk_left(tokens, i, text, allow_verbs=False)
+        if (j == i and i > 0 and tok.word.endswith(_EVENT_BODY_SUFFIXES)
+                and tokens[i - 1].word.endswith(_EVENT_WORDS)):
+            # "中国—东盟博览会组委会", "论坛秘书处": the committee of a named event
+            j = _walk_left(tokens, i - 1, text, allow_verbs=False)
         if not _is_proper_chain(tokens, j, i, text):
             continue
         start, end = tokens[j].start, tok.end
@@ -419,9 +430,17 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
             continue
         if _is_generic_company(tokens, j, i):
             continue
+        if _is_compound_adjective(surface[:2]) and len(surface) <= 4:
+            continue  # "中俄议会(合作)", "中白企业": an adjective and a common noun
+        if (j >= 2 and tokens[j - 1].word == "、" and tokens[j - 2].flag in {"n", "vn", "b", "an"}
+                and _suffix_of(tokens[j - 2].word) is None
+                and tokens[j].flag != "ns" and tokens[j].word not in zh_lexicon.entries()):
+            continue  # "原材料、民用航空工作组": the groups of listed fields, not one named body
         if len(surface) > 40:
             continue
         found.append(_Candidate(start, end, "organization", canonical_name(surface), 2, "suffix"))
+    # the agency of a dateline: "卫星新闻北京9月29日电", "塔斯社莫斯科5月3日电"
+    found.extend(_dateline_agencies(text))
     # jieba's own organization words (中国电信, 中兴通讯, 清华大学)
     for k, tok in enumerate(tokens):
         if tok.flag == "nt" and len(tok.word) >= 3 and tok.word not in zh_lexicon.entries():
@@ -429,10 +448,36 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
                 continue
             if _AGREEMENT_RE.search(tok.word[-3:]):
                 continue  # "新闻公报", "联合公报": jieba tags documents nt, they are not bodies
+            if _is_compound_adjective(tok.word[:2]) and len(tok.word) <= 4:
+                continue  # "中俄关系" is tagged nt, but it is a relation, not a body
             if _suffix_of(tok.word) is None and (len(tok.word) < 4 or tok.word in _GENERIC_NT
                                                  or _listed_with_fields(tokens, k)):
                 continue
             found.append(_Candidate(tok.start, tok.end, "organization", tok.word, 1, "jieba"))
+    return found
+
+
+_DATELINE_AGENCY_RE = re.compile(
+    r"(?m)^[ \u3000]*(?:[（(]?)([\u4e00-\u9fff]{2,8}?)(?:记者)?([\u4e00-\u9fff]{2,6}?)"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电")
+
+
+def _dateline_agencies(text: str) -> list[_Candidate]:
+    """The news agency that opens a dateline, before the place it files from.
+
+    Why: agencies and media outlets (卫星新闻, 塔斯社, 中新社) rarely carry an organization suffix,
+    but the dateline form "AGENCY + PLACE + date + 电" names one for certain.  The place must be
+    a known one, so that the split between agency and place is not a guess.
+    """
+    found: list[_Candidate] = []
+    for m in _DATELINE_AGENCY_RE.finditer(text):
+        head = m.group(1) + m.group(2)
+        for cut in range(2, len(head) - 1):
+            place = zh_lexicon.entries().get(head[cut:])
+            if place is not None and place.type == "place":
+                start = m.start(1)
+                found.append(_Candidate(start, start + cut, "organization", head[:cut], 1, "dateline"))
+                break
     return found
 
 
@@ -1045,8 +1090,10 @@ class ChineseComponents:
                 signed = re.search(r"(?:签署|签订|签约|签字|达成)了?$", text[max(0, start - 3):start])
                 if not (signed and len(surface) >= 4):
                     continue
-            if (text[max(0, start - 3):start].endswith(_VAGUE_BEFORE) or surface.startswith(_VAGUE_BEFORE)
-                    or _COUNTED_RE.search(text, max(0, start - 6), start)):
+            about_title = about is not None and start == about.start()  # "有关…的协议" names one
+            if (text[max(0, start - 3):start].endswith(_VAGUE_BEFORE)
+                    or surface.startswith(_VAGUE_BEFORE) and not about_title
+                    or _COUNTED_RE.search(text, max(0, start - 20), start)):
                 continue
             if _is_back_reference(tokens, j, end_index, m.group()):
                 continue
