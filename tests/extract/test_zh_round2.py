@@ -177,3 +177,36 @@ def test_about_clause_with_youguan_names_one_document() -> None:
 def test_documents_counted_in_a_package_are_not_titles() -> None:
     doc = run("两国将签署二十多个政府间协议及商业合同。")
     assert not doc.agreements
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("两国于1996年签署了睦邻友好条约。", "agreement"),
+    ("会议通过了中白地方合作理事会章程。", "other"),
+])
+def test_treaties_and_charters_are_documents(text: str, kind: str) -> None:
+    doc = run(text)
+    assert [a.type for a in doc.agreements] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "应邀,白俄罗斯外长将赴北京出席中白政府间合作委员会会议。",
+    "双方部长拟签署经贸合作协议。",
+    "中方代表团定于下周访问明斯克。",
+])
+def test_future_wording_marks_the_event_planned(text: str) -> None:
+    doc = run(text)
+    assert doc.triggers and all(t.planned_hint for t in doc.triggers)
+
+
+def test_past_event_is_not_planned() -> None:
+    doc = run("昨天,两国外长在北京举行会谈并签署合作协议。")
+    assert doc.triggers and not any(t.planned_hint for t in doc.triggers)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("5月3日,两国总理通电话。", "meeting"),
+    ("普京总统访华期间,双方签署协议。", "visit"),
+    ("访俄期间,王东会见了俄方官员。", "visit"),
+])
+def test_calls_and_visits_named_by_destination(text: str, kind: str) -> None:
+    assert kind in {t.type for t in run(text).triggers}

@@ -115,13 +115,19 @@ _TRIGGERS: list[tuple[str, EventType]] = [
     ("批复", "approval"), ("获批", "approval"), ("批准", "approval"), ("认定", "approval"),
     ("授予", "approval"), ("入选", "approval"), ("命名", "approval"),
     ("正式成立", "other"), ("挂牌成立", "other"),
+    # calls and visits named by their destination: "通电话", "访俄", "访白期间"
+    ("通电话", "meeting"), ("视频通话", "meeting"), ("访俄", "visit"), ("访白", "visit"),
+    ("访印", "visit"), ("访哈", "visit"), ("访乌", "visit"), ("访吉", "visit"), ("访塔", "visit"),
+    ("访蒙", "visit"), ("访巴", "visit"), ("访欧", "visit"), ("展览", "forum"), ("国家展", "forum"),
 ]
 # Leaders' and ministers' meetings and numbered sessions are multilateral: forum, not meeting.
 _FORUM_MEETING_RE = r"(?:领导人|元首|部长|外长|总理|首脑)(?:第[\d一二三四五六七八九十]+次)?(?:会晤|会议)|第[\d一二三四五六七八九十]+次(?:会晤|会议)"
 _TRIGGER_RE = re.compile(_FORUM_MEETING_RE + "|" + "|".join(
     re.escape(w) for w, _ in sorted(_TRIGGERS, key=lambda p: -len(p[0]))))
 _TRIGGER_TYPES: dict[str, EventType] = dict(_TRIGGERS)
-_PLANNED_RE = re.compile(r"将于|将在|将会|即将|拟于|拟在|计划于|预计|将举办|将举行|将召开|届时|下月|明年")
+_PLANNED_RE = re.compile(r"将于|将在|将会|即将|拟于|拟在|计划于|预计|将举办|将举行|将召开|届时|下月|明年"
+                         r"|下周|月底前|年内将|定于|拟(?:赴|出席|访问|签署|举行|举办|召开|率团|前往)"
+                         r"|将(?:赴|出席|访问|对|与|同|举行|举办|召开|签署|率团|前往|参加|会见|会晤|启动|访华)")
 
 _AGREEMENT_KEYWORDS: list[tuple[str, AgreementType]] = [
     ("谅解备忘录", "memorandum"), ("备忘录", "memorandum"), ("路线图", "roadmap"),
@@ -130,6 +136,7 @@ _AGREEMENT_KEYWORDS: list[tuple[str, AgreementType]] = [
     ("协定", "agreement"), ("合同", "contract"), ("行动计划", "other"), ("合作纲要", "other"),
     ("合作规划", "other"), ("议定书", "other"), ("会议纪要", "other"), ("会谈纪要", "other"),
     ("纪要", "other"), ("合作纲领", "other"), ("意向书", "other"),
+    ("条约", "agreement"), ("章程", "other"), ("宪章", "other"),
 ]
 _AGREEMENT_RE = re.compile("|".join(re.escape(w) for w, _ in _AGREEMENT_KEYWORDS))
 _AGREEMENT_TYPES: dict[str, AgreementType] = dict(_AGREEMENT_KEYWORDS)
