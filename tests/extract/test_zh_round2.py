@@ -210,3 +210,25 @@ def test_past_event_is_not_planned() -> None:
 ])
 def test_calls_and_visits_named_by_destination(text: str, kind: str) -> None:
     assert kind in {t.type for t in run(text).triggers}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("俄罗斯第一副总理别洛乌索夫出席会议。", "别洛乌索夫"),
+    ("俄方代表谢苗诺夫发言。", "谢苗诺夫"),
+])
+def test_transliterated_names_with_less_common_characters(text: str, person: str) -> None:
+    assert person in names(run(text), "person")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("国务院副总理王东20日在北京会见俄方代表团。", "2023-11-21", "2023-11-20"),
+    ("28日,代表团抵达明斯克。", "2024-03-02", "2024-02-28"),
+])
+def test_day_alone_takes_the_page_month(text: str, published: str, expected: str) -> None:
+    """The month of a bare day is the page's, or the one before when the day is later."""
+    assert expected in [d.value for d in run(text, published).dates]
+
+
+def test_day_alone_after_a_month_keeps_that_month() -> None:
+    doc = run("会议于5月3日开幕,4日双方签署协议。", "2023-06-10")
+    assert [d.value for d in doc.dates] == ["2023-05-03", "2023-05-04"]

@@ -78,7 +78,7 @@ TRANSLIT = frozenset(
     "帕潘佩彭皮普齐奇恰乔切钦琴丘萨塞赛桑瑟森沙莎舍什施舒斯松苏索塔泰坦汤唐特提廷图托瓦万旺威韦"
     "维温沃乌伍西希锡席夏谢辛休雅亚扬耶叶伊因英尤约泽扎詹兹佐娃茨纽尚京吐木牙孜热甫买提江古丽"
     "不都肉孜阿卜努尔艾合买买提克依拜罕夏哈尼牙孜吾斯曼奴鄂芙薇蕾黛希茹娅捷霍巴赫若昆"
-    "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝片申廖连维延默"
+    "杰契佳尤勃瑞坚柴妮琪茜蒂洛罗萝片申廖连维延默别绍苗祖济"
 )
 # Further characters seen in transliterations; only trusted next to a middle dot
 # (亚历山大·…), because alone they are too common in ordinary words.

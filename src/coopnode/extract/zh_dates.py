@@ -96,6 +96,42 @@ def carry_clause_year(text: str, mentions: list[DateMention]) -> None:
                 break
 
 
+_BARE_DAY_RE = re.compile(r"(?<![\d月年号.\-/])(\d{1,2})\s*日(?!\s*[元币])")
+
+
+def bare_days(text: str, published: str | None, known: list[DateMention]) -> list[DateMention]:
+    """Days written without a month ("丁薛祥20日在北京…") that no month in the text precedes.
+
+    Why: news items date the event by the day alone and leave the month to the page date; the
+    day belongs to the page's month, or to the month before when it is later than the page's day.
+    """
+    from datetime import date
+
+    if not published or len(published) < 10:
+        return []
+    try:
+        page = date.fromisoformat(published[:10])
+    except ValueError:
+        return []
+    found: list[DateMention] = []
+    for m in _BARE_DAY_RE.finditer(text):
+        if any(d.start <= m.start() < d.end for d in known):
+            continue
+        if any(d.precision in ("day", "month") and d.end <= m.start() for d in known):
+            continue  # a month was already given: the shared reader's context rules apply
+        day = int(m.group(1))
+        year, month = page.year, page.month
+        if day > page.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        try:
+            value = date(year, month, day).isoformat()
+        except ValueError:
+            continue
+        found.append(DateMention(m.start(), m.end(), m.group(), value=value, precision="day",
+                                 relative=True))
+    return found
+
+
 def find_chinese_dates(text: str, published: str | None) -> list[DateMention]:
     """All dates of a Chinese text, with numeral dates and clause years, at original offsets."""
     from coopnode.extract.dates import find_dates_in_text
@@ -107,4 +143,5 @@ def find_chinese_dates(text: str, published: str | None) -> list[DateMention]:
             lo, hi = _original_span(origin, mention.start, mention.end, text, len(copy))
             mention.start, mention.end, mention.text = lo, hi, text[lo:hi]
     carry_clause_year(text, found)
-    return found
+    found.extend(bare_days(text, published, found))
+    return sorted(found, key=lambda d: d.start)
