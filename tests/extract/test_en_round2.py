@@ -114,3 +114,59 @@ def test_an_abbreviated_title_and_a_surname_are_the_person():
     text = "Prime Minister Arturo Salas arrived in Lima. PM Salas said the talks went well."
     assert names(text, "person") == ["Arturo Salas"]
     assert names(text, "organization") == []
+
+
+def events_of(text: str, published: str) -> list[tuple[str, str | None]]:
+    return [(e["type"], e["date"]) for e in contract(text, published)["events"] if e["date"]]
+
+
+def test_a_name_after_a_title_and_a_comma_is_the_person_everywhere():
+    text = ("The Peruvian side was led by the Deputy Minister of Trade, Rosa Quispe. Later "
+            "Tomas Vidal and Rosa Quispe exchanged views on logistics.")
+    assert "Rosa Quispe" in names(text, "person")
+    assert "Rosa Quispe" not in names(text, "organization")
+
+
+def test_an_honorific_is_not_part_of_the_name():
+    assert names("In Lima, the minister met the Mayor, H.E. Carlos Ruiz.", "person") == ["Carlos Ruiz"]
+
+
+def test_plural_bodies_and_page_furniture_are_not_organizations():
+    text = ("Press Release\n\nConsultations between the Transport Ministries of Chile and Peru were "
+            "held in Lima on 3 May 2024.")
+    assert names(text, "organization") == []
+
+
+def test_a_power_plant_is_a_body():
+    text = "Documents relating to the Rio Claro Hydro Power Plant were signed."
+    assert any("Power Plant" in n for n in names(text, "organization"))
+
+
+def test_a_protocol_named_after_consultations_is_a_document_not_a_body():
+    text = "An MoU on cooperation in fisheries and a Protocol on Foreign Office Consultations were signed."
+    found = agreements(text)
+    assert ("other", "Protocol on Foreign Office Consultations") in found
+    assert ("memorandum", "MoU on cooperation in fisheries") in found
+    assert names(text, "organization") == []
+
+
+def test_a_plural_memorandum_count_names_no_document():
+    assert agreements("A total of 9 agreements/ Memorandum of Understandings (MoU’s) were signed.") == []
+
+
+def test_events_spoken_of_as_possibilities_are_not_events():
+    text = ("On 3 May 2024 consultations were held in Lima. The sides discussed the political "
+            "dialogue and the prospects for exchanging state visits.")
+    assert events_of(text, "2024-05-03") == [("meeting", "2024-05-03")]
+
+
+def test_ministers_who_met_for_a_numbered_meeting_hold_one_forum():
+    text = ("We, the Ministers of Transport, met in Lima, Peru, on 14 August 2023 for the 3rd "
+            "Andean Transport Ministers Meeting.")
+    assert events_of(text, "2023-08-14") == [("forum", "2023-08-14")]
+
+
+def test_a_year_in_an_event_name_gives_way_to_its_day():
+    text = ("We welcome the World Ports Conference 2023 (WPC-23), to be held in Chile, from "
+            "12 October to 15 October.")
+    assert ("forum", "2023-10-12") in events_of(text, "2023-08-14")

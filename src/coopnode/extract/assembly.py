@@ -620,6 +620,7 @@ _PERIOD = re.compile(r"(?:\bна|\bfor)\s*\Z", re.I)
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–—]\s*\d{2,4}")
 _NEXT_CLAUSE_PENALTY = 120
 _PRECISION_PENALTY = {"day": 0, "month": 60, "year": 160}   # "Expo 2025 … from June 26"
+_NAME_YEAR_PENALTY = 200   # a year written right after an event word is part of its name
 _MAX_DATE_DISTANCE = 600    # characters: a date further away belongs to another statement
 
 
@@ -651,9 +652,13 @@ def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
               and not (d.precision == "year" and _YEAR_RANGE.search(d.text)
                        and _PERIOD.search(doc.text, max(0, d.start - 8), d.start))]
     if inside:
+        precise = any(d.precision == "day" for d in inside)
+
         def distance(d: DateMention) -> tuple[int, int]:
             if d.start >= trigger.end:
                 gap = d.start - trigger.end
+                if d.precision == "year" and precise and gap <= 2:
+                    gap += _NAME_YEAR_PENALTY     # "Conference 2019 …, from 28 October"
                 if _CLAUSE_BREAK.search(doc.text, trigger.end, d.start):
                     gap += _NEXT_CLAUSE_PENALTY       # a date after a comma starts a new clause
             else:
@@ -870,7 +875,7 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
                 extra.trigger_text = trigger.text
                 by_key[extra_key] = extra
                 events.append(extra)
-    events = _drop_weak_duplicates(_drop_openings_of_forums(events))
+    events = _drop_gathering_verbs(_drop_weak_duplicates(_drop_openings_of_forums(events)))
     dated_types = {e.type for e in events if e.date}
     kept = [e for e in events if e.date or e.type not in dated_types]
     for number, event in enumerate(kept, start=1):
@@ -941,6 +946,17 @@ def _drop_weak_duplicates(events: list[Event]) -> list[Event]:
     as an event of a definite type is that event seen through a second word."""
     typed = {(e.evidence_span, e.date) for e in events if e.type != "other"}
     return [e for e in events if e.type != "other" or (e.evidence_span, e.date) not in typed]
+
+
+_GATHERING_VERB = re.compile(r"(?i)^(?:met|meet|meets|gathered|convened|встретились|собрались)$")
+
+
+def _drop_gathering_verbs(events: list[Event]) -> list[Event]:
+    """"The ministers met in Brasília on 14 August for the 5th Ministers Meeting": the verb
+    tells the forum of its sentence, not a meeting of its own."""
+    forums = {(e.evidence_span, e.date) for e in events if e.type == "forum" and e.date}
+    return [e for e in events if not (e.type == "meeting" and _GATHERING_VERB.match(
+        getattr(e, "trigger_text", "") or "") and (e.evidence_span, e.date) in forums)]
 
 
 def _inside(index: _SpanIndex, span: Span) -> bool:

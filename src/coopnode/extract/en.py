@@ -40,7 +40,7 @@ Center Centre Alliance Union Federation Authority Service Board Partnership Netw
 Zone Lab Laboratory Holding Holdings Inc Ltd LLC JSC Co Corp Enterprise Society Foundation
 Club Parliament Assembly Senate Cabinet Presidium Court Mission Delegation Headquarters
 Administrations Centers Centres Platform Incubator Cluster Station Airlines Railways Telecom
-Post Agency Media Times Daily News Press
+Post Agency Media Times Daily News Press Plant Plants
 """.split())
 # Heads that make a chunk a place (when no organization head is present).
 PLACE_HEADS = frozenset("""
@@ -54,6 +54,7 @@ Program Programme Programmes Session Week Festival Fair Games Olympiad Dialogue 
 Award Awards Agreement Memorandum Roadmap Statement Communique Communiqué Plan Strategy Initiative
 Revolution Day Year Cup Challenge Hackathon Training Talks Symposium Seminar Workshop
 Framework Agenda Charter Treaty Convention Concept Protocol Accord Pact Guidelines Vision
+Consultations Negotiations
 """.split())
 # Capitalised terms of the trade that name no body: "the field of ICT", "Big Data" (compared in
 # lower case; an acronym the lexicon lists, or one the text spells out, is still a name).
@@ -61,7 +62,7 @@ COMMON_TERMS = frozenset("""
 ict icts it ai iot 5g 6g gdp r&d sme smes msme msmes fdi api ar vr esg ppp b2b b2c ip digital
 digitalisation digitalization digitisation digitization innovation blockchain e-commerce fintech
 e-government
-""".split()) | frozenset({"big data", "cloud computing", "artificial intelligence",
+""".split()) | frozenset({"press release", "press releases", "news release"}) | frozenset({"big data", "cloud computing", "artificial intelligence",
                           "internet of things", "smart city", "smart cities", "data centre",
                           "data center", "digital economy"})
 # Singular forms of words whose bare plural is a kind of group, not one body ("Working Groups").
@@ -131,7 +132,7 @@ _PLANNED_RE = re.compile(
 )
 
 # --- agreements: (pattern, type).  Titles stop before a verb or a party phrase.
-_TOPIC = (r"(?:(?!\b(?:with|between|was|were|is|are|has|have|had|by|at|during|signed|and the"
+_TOPIC = (r"(?:(?!\b(?:with|between|was|were|is|are|has|have|had|by|at|during|signed|and the|and an?"
           r"|and [a-z]+ed|and will|and also"
           r"|which|that|to|in \d{4})\b)[^,.;:()\n“”\"])+")
 _TITLE_TAIL = r"(?:[ \t]+(?:on|of|for|regarding|concerning|about)[ \t]+" + _TOPIC + r")?"
@@ -562,7 +563,10 @@ _RELATION_RE = re.compile(r"(?:^|\s)(?:Strategic|Privileged|Comprehensive|All-We
                           r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*\s+(?:Partnership|Relations?|Friendship)$")
 _SHORT_TITLES = frozenset({"PM", "FM", "EAM", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."})
 # words a tagger takes for names: diseases and the like
-_NOT_NAMES = frozenset({"covid", "covid-19", "coronavirus", "omicron"})
+_NOT_NAMES = frozenset({"covid", "covid-19", "coronavirus", "omicron", "hindi", "urdu", "mandarin",
+                        "sanskrit", "tamil", "bengali", "swahili"})
+# "H.E. Alexander Beglov": an honorific, not initials
+_HONORIFIC_RE = re.compile(r"^(?:H\.\s?E\.|H\.\s?M\.|H\.\s?H\.)\s+")
 
 
 def _is_place_pair(name: str, text: str, end: int) -> bool:
@@ -588,9 +592,33 @@ def _names_no_body(cand: _Candidate, text: str) -> bool:
         return True
     if name in _SHORT_TITLES:
         return True
+    if cand.type == "organization" and _is_plural_of_bodies(name):
+        return True
     if cand.type == "organization" and name in ORG_HEADS:
         return True
     return _is_place_pair(name, text, cand.end)
+
+
+def _without_honorific(cand: _Candidate) -> _Candidate:
+    """"H.E. Alexander Beglov" -> "Alexander Beglov" (His/Her Excellency is no initials)."""
+    m = _HONORIFIC_RE.match(cand.name)
+    if m is None:
+        return cand
+    rest = cand.name[m.end():]
+    kind = "person" if re.fullmatch(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}", rest) else cand.type
+    return _Candidate(cand.start + m.end(), cand.end, kind, rest, cand.priority, cand.source)
+
+
+_PLURAL_HEADS = frozenset("""
+Ministries Committees Councils Governments Parliaments Agencies Departments Embassies Universities
+Companies Banks Chambers Commissions Institutes Offices Administrations
+""".split())
+
+
+def _is_plural_of_bodies(name: str) -> bool:
+    """"Foreign Ministries of Belarus and China", "the Parliaments of the two countries": a
+    plural head names several bodies at once, none of them by name."""
+    return any(w in _PLURAL_HEADS for w in name.split())
 
 
 def _person_after_short_title(cand: _Candidate) -> _Candidate:
@@ -753,7 +781,7 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
     pattern = re.compile(
         r"\b(?:" + titles + r")"
         r"(?:,?[ \t]+(?:of|to|for|the|and|in|on|at|[A-Z][\w'’-]*|[\"“][^\"”\n]{1,40}[\"”]))*?"
-        r"[ \t]+(" + first_word + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?"
+        r",?[ \t]+(" + first_word + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?"
         r"(?:" + _NAME_WORD + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?){0,2}"
         + _NAME_WORD + r")"
         r"(?=[ \t]+(?!(?:of|for|and|the|on|in|at|to|de)\b)[a-z]|[,.;:)]|[ \t]*$"
@@ -954,7 +982,7 @@ class EnglishComponents:
         candidates = [c for c in candidates if c.source in {"lexicon", "gazetteer"} or not (
             c.name.strip().lower() in _NOT_NAMES
             or c.type != "person" and _names_no_body(c, text))]
-        candidates = [_person_after_short_title(c) for c in candidates]
+        candidates = [_without_honorific(_person_after_short_title(c)) for c in candidates]
         candidates = [_without_owner(c, text) for c in candidates]
         candidates = [_person_by_apposition(c, text) for c in candidates
                       if not (c.type == "person" and _is_demonym_or_place(c.name))]
@@ -980,6 +1008,8 @@ class EnglishComponents:
                 owner = next((p for p in persons if name == p.name.split()[-1]), None)
                 if owner is not None:
                     kind, country = "person", None
+            if kind != "person" and any(p.name == name for p in persons):
+                kind, country = "person", None   # "Dapkiunas and Le Yucheng exchanged views"
             if kind == "person" and " " not in name:
                 # "Yu said" after "Yu Ying, deputy director": the surname stands for the person
                 owner = next((p for p in persons if name in p.name.split()), None)
@@ -1075,6 +1105,9 @@ class EnglishComponents:
                     continue
                 if _cumulative(text, m.start()):
                     continue
+                if m.group() == "dialogue" or _HYPOTHETICAL_BEFORE_RE.search(
+                        text, max(0, m.start() - 50), m.start()):
+                    continue  # "the political dialogue", "prospects for exchanging state visits"
                 if _is_format(text, m.start(), m.group()):
                     continue  # "took place via videoconference": how an event was held, not another
 
@@ -1116,8 +1149,10 @@ class EnglishComponents:
                     continue
                 if _VAGUE_BEFORE_RE.search(text[max(0, start - 30):start]):
                     continue
-                if _is_counted_package(surface):
-                    continue
+                if _is_counted_package(surface) or re.match(r"s\b", text[end:end + 2]) and \
+                        surface.lower().endswith("understanding") or re.match(
+                        r"[’']s\b", text[end:end + 3]) and re.fullmatch(r"MoU|MOU", surface):
+                    continue        # "Memorandum of Understandings": several, none named
                 if any(e.start <= start and end <= e.end for e in doc.entities
                        if e.type == "organization"):
                     continue  # "Protocol Department of the Ministry …" names an office
@@ -1186,6 +1221,10 @@ def share_titles(found: list[AgreementMention]) -> None:
             mention.title = max(longer, key=len)
 
 
+# an event only spoken of as a kind or a possibility: "prospects for exchanging state visits"
+_HYPOTHETICAL_BEFORE_RE = re.compile(
+    r"\b(?:prospects?[ \t]+(?:for|of)|possibilit(?:y|ies)[ \t]+(?:for|of)|exchang(?:e|ing)(?:[ \t]+of)?"
+    r"|readiness[ \t]+(?:for|to))[ \t]+(?:[\w-]+[ \t]+){0,2}\Z", re.IGNORECASE)
 _FORMAT_BEFORE_RE = re.compile(r"\b(?:via|by|through|in the format of|in|by means of)(?: an?| the)?"
                                r"[ \t]+(?:video[ \t-]?)?\Z", re.IGNORECASE)
 
@@ -1239,8 +1278,10 @@ _TITLED_RE = re.compile(r"[ \t]+(?:titled|entitled|called)[ \t]+[\"“«]?[A-Z][
 
 def _is_counted_package(surface: str) -> bool:
     """"28 MoUs", "three agreements", "MoUs" alone: a count of documents, none of them named."""
-    if re.fullmatch(r"(?:MoUs|MOUs|Agreements|Memoranda|Memorandums|Contracts)", surface.strip()):
-        return True
+    if re.fullmatch(r"(?:MoUs|MOUs|Agreements|Memoranda|Memorandums|Contracts"
+                    r"|Memorand(?:um|a|ums) of Understandings?(?:\s*\(MoU[’']?s\))?)", surface.strip()) \
+            and not re.fullmatch(r"Memorandum of Understanding", surface.strip()):
+        return True             # a plural with no subject: "16 agreements/ Memorandum of Understandings"
     return bool(re.match(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|all)\s+"
                          r"(?:[\w'’-]+\s+)?(?:MoUs|MOUs|[Aa]greements|[Mm]emorand(?:a|ums)|[Cc]ontracts"
                          r"|[Dd]ocuments|[Dd]eals)\b", surface))
