@@ -44,7 +44,7 @@ class NerRunner:
         """(word id, shape id) of a token, as slovnet's ``WordShapeEncoder.item`` gives them."""
         ids = self._ids.get(word)
         if ids is None:
-            from slovnet.shape import word_shape
+            from slovnet.shape import word_shape  # type: ignore[import-untyped]
 
             ids = (self.words_vocab.encode(word.lower()),
                    self.shapes_vocab.encode(word_shape(word)))
@@ -55,7 +55,7 @@ class NerRunner:
 
     def spans(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
         """NER spans (start, stop, "PER"/"ORG"/"LOC") of each text, in text order."""
-        from razdel import tokenize
+        from razdel import tokenize  # type: ignore[import-untyped]
 
         tokens = [list(tokenize(text)) for text in texts]
         out: list[list[tuple[int, int, str]]] = []
