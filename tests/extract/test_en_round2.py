@@ -170,3 +170,8 @@ def test_a_year_in_an_event_name_gives_way_to_its_day():
     text = ("We welcome the World Ports Conference 2023 (WPC-23), to be held in Chile, from "
             "12 October to 15 October.")
     assert ("forum", "2023-10-12") in events_of(text, "2023-08-14")
+
+
+def test_a_singular_body_of_plural_members_is_kept():
+    text = "The Council of Heads of Governments of Andean States met in Lima on 3 May 2024."
+    assert any(n.startswith("Council of Heads of Governments") for n in names(text, "organization"))

@@ -618,7 +618,8 @@ Companies Banks Chambers Commissions Institutes Offices Administrations
 def _is_plural_of_bodies(name: str) -> bool:
     """"Foreign Ministries of Belarus and China", "the Parliaments of the two countries": a
     plural head names several bodies at once, none of them by name."""
-    return any(w in _PLURAL_HEADS for w in name.split())
+    head = next((w for w in name.split() if w in ORG_HEADS or w in _PLURAL_HEADS), None)
+    return head in _PLURAL_HEADS          # "Council of Heads of Governments" is one council
 
 
 def _person_after_short_title(cand: _Candidate) -> _Candidate:
