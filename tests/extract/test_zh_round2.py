@@ -232,3 +232,8 @@ def test_day_alone_takes_the_page_month(text: str, published: str, expected: str
 def test_day_alone_after_a_month_keeps_that_month() -> None:
     doc = run("会议于5月3日开幕,4日双方签署协议。", "2023-06-10")
     assert [d.value for d in doc.dates] == ["2023-05-03", "2023-05-04"]
+
+
+def test_two_about_titles_in_a_list_stay_apart() -> None:
+    doc = run("双方正就关于边境口岸的协定、有关相互保护投资的协议进行磋商。")
+    assert sorted(a.title for a in doc.agreements) == ["关于边境口岸的协定", "有关相互保护投资的协议"]

@@ -1086,7 +1086,7 @@ class ChineseComponents:
                 continue  # "发表声明" as one word: the verb of issuing and a bare keyword
             j = _walk_left(tokens, end_index, text, allow_verbs=True)
             start = tokens[j].start
-            about = _ABOUT_RE.search(text, max(0, m.start() - 50), m.start())
+            about = _about_clause(text, m.start())
             if about and about.start() < start:
                 # "关于加强数字经济合作的谅解备忘录": the title runs from 关于 over its 的
                 start = about.start()
@@ -1113,6 +1113,19 @@ class ChineseComponents:
             mention.title = expand_short_names(mention.title, text)
         _share_titles(found)
         return sorted(found, key=lambda a: a.start)
+
+
+def _about_clause(text: str, keyword_start: int) -> re.Match[str] | None:
+    """The "关于/有关 … 的" clause that ends right before a document keyword, starting from the
+    nearest 关于/有关: in "关于边界的协定、有关投资的协议" the second title starts at 有关,
+    not at the first title's 关于."""
+    lo = max(0, keyword_start - 50)
+    starts = [k.start() for k in re.finditer("关于|有关", text[lo:keyword_start])]
+    for k in reversed(starts):
+        about = _ABOUT_RE.match(text, lo + k, keyword_start)
+        if about is not None:
+            return about
+    return None
 
 
 def _is_back_reference(tokens: tuple[Token, ...], lo: int, hi: int, keyword: str) -> bool:
