@@ -14,6 +14,12 @@ from pathlib import Path
 
 from coopnode import config
 
+# The NLP models run many small matrix products per document: BLAS thread pools only contend
+# with the node's own worker processes (measured: 3–5× slower on 2 cores). One thread per process;
+# an operator can still override these from the environment.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 EPILOG = """\
 examples:
   coopnode init --no-input --sample      create the database, reference data, an operator, sample data
