@@ -42,9 +42,9 @@ class VectorIndex:
         dim: int,
         *,
         ann_threshold: int = 5000,
-        m: int = 16,
-        ef_construction: int = 100,
-        ef_search: int = 64,
+        m: int = 32,
+        ef_construction: int = 128,
+        ef_search: int = 1024,
         encoder_name: str | None = None,
     ) -> None:
         self.dim = dim
