@@ -241,8 +241,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coopnode",
-        description="Run a node of an international cooperation network: registry, intake of "
-        "press releases (ru/zh/en), partnering, events, federation.",
+        description="Run a node of an international cooperation network: cooperation registry, intake of "
+        "press releases (ru/zh/en), partnering, web portal and REST API.",
         epilog=EPILOG.format(home=config.data_dir()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
