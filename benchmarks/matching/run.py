@@ -143,7 +143,7 @@ def main() -> int:
     parser.add_argument("--dim", type=int, default=512)
     parser.add_argument("--ef", default="256,512,1024,2048")
     parser.add_argument("--m", type=int, default=32)
-    parser.add_argument("--ef-construction", type=int, default=100)
+    parser.add_argument("--ef-construction", type=int, default=128)
     parser.add_argument("--uniform", action="store_true")
     parser.add_argument("--encoders", default="use-m3,lexical")
     parser.add_argument("--seed", type=int, default=7)
