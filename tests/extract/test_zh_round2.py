@@ -237,3 +237,14 @@ def test_day_alone_after_a_month_keeps_that_month() -> None:
 def test_two_about_titles_in_a_list_stay_apart() -> None:
     doc = run("双方正就关于边境口岸的协定、有关相互保护投资的协议进行磋商。")
     assert sorted(a.title for a in doc.agreements) == ["关于边境口岸的协定", "有关相互保护投资的协议"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("俄罗斯联邦会议代表团访问北京。", "俄罗斯联邦会议"),
+    ("白俄罗斯共和国国民会议代表院主席出席开幕式。", "白俄罗斯共和国国民会议代表院"),
+    ("他会见了俄罗斯联邦会议国家杜马副主席。", "俄罗斯联邦会议国家杜马"),
+])
+def test_parliaments_named_assembly_are_bodies_not_meetings(text: str, org: str) -> None:
+    doc = run(text)
+    assert org in names(doc, "organization")
+    assert "forum" not in {t.type for t in doc.triggers}

@@ -38,7 +38,7 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "合作区", "示范区", "高新区", "新区", "工坊", "联合工厂", "工厂", "联合体", "合作社",
     # missions, working bodies, organising committees, cultural bodies and media
     "办事处", "代表处", "工作组", "组委会", "秘书局", "交响乐团", "乐团", "艺术团", "剧院",
-    "博物馆", "出版社", "新闻社", "广播电台",
+    "博物馆", "出版社", "新闻社", "广播电台", "国民会议", "联邦会议", "代表院", "共和国院",
 )
 # One-character suffixes are too common inside ordinary words; they need a longer name.
 _SHORT_SUFFIXES = frozenset({"部", "局", "厅", "署", "委", "办", "院"})
@@ -230,6 +230,9 @@ class _Candidate:
 _GENERIC_NT = frozenset({"外交使团", "代表团", "使节团", "合作组织", "国际组织"})
 
 
+_PARLIAMENTS = frozenset({"联邦会议", "国民会议"})
+
+
 def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bool) -> int:
     """Index of the first token of the name chain that ends with ``tokens[index]``.
 
@@ -270,6 +273,9 @@ def _walk_left(tokens: tuple[Token, ...], index: int, text: str, allow_verbs: bo
         if word.startswith("驻") and not allow_verbs:
             # "白俄罗斯驻华大使馆", "中国驻白俄罗斯大使馆": the seat is part of the name
             j -= 1
+            continue
+        if word == "会议" and text[max(0, prev.start - 2):prev.end] in _PARLIAMENTS:
+            j -= 1  # "俄罗斯联邦会议联邦委员会", "白俄罗斯国民会议代表院": a parliament's name
             continue
         if (word in stops and (len(word) > 1 or not prev.flag.startswith("n"))
                 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z·]+", word)):
@@ -446,6 +452,14 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
         if len(surface) > 40:
             continue
         found.append(_Candidate(start, end, "organization", canonical_name(surface), 2, "suffix"))
+    # a parliament named after its country: "俄罗斯联邦会议", "白俄罗斯共和国国民会议"
+    for m in re.finditer("联邦会议|国民会议", text):
+        for size in range(9, 1, -1):
+            entry = zh_lexicon.entries().get(text[max(0, m.start() - size):m.start()])
+            if m.start() >= size and entry is not None and entry.type == "place":
+                found.append(_Candidate(m.start() - size, m.end(), "organization",
+                                        text[m.start() - size:m.end()], 2, "suffix"))
+                break
     # the agency of a dateline: "卫星新闻北京9月29日电", "塔斯社莫斯科5月3日电"
     found.extend(_dateline_agencies(text))
     # jieba's own organization words (中国电信, 中兴通讯, 清华大学)
