@@ -248,3 +248,13 @@ def test_parliaments_named_assembly_are_bodies_not_meetings(text: str, org: str)
     doc = run(text)
     assert org in names(doc, "organization")
     assert "forum" not in {t.type for t in doc.triggers}
+
+
+def test_joint_body_named_after_both_partners() -> None:
+    doc = run("两国主持了中国国家发展和改革委员会与白俄罗斯经济部合作委员会第三次会议。")
+    assert "中国国家发展和改革委员会与白俄罗斯经济部合作委员会" in names(doc, "organization")
+
+
+def test_person_before_yu_is_not_part_of_a_joint_body() -> None:
+    doc = run("王东与白俄罗斯经济部合作委员会代表会谈。")
+    assert not any(o.startswith("王东") for o in names(doc, "organization"))

@@ -409,6 +409,29 @@ def _suffix_of(word: str) -> str | None:
     return None
 
 
+_JOINT_HEADS = re.compile(r"(?:合作|联合|混合)(?:委员会|分委会|分委员会|工作组|理事会)$|混委会$|联委会$")
+
+
+def _joint_body_start(text: str, tokens: tuple[Token, ...], j: int, start: int, surface: str) -> int:
+    """Start of a joint body "A与B合作委员会" whose name begins with the first partner A.
+
+    Why: the walk stops at 与/和, so "中国全国人大与俄联邦委员会合作委员会" came out as
+    "俄联邦委员会合作委员会".  A must itself be a body (a listed one or jieba's organization
+    word), optionally after its country, so that "吴邦国与…" never becomes part of a name.
+    """
+    if j < 2 or tokens[j - 1].word not in {"与", "和", "同"} or not _JOINT_HEADS.search(surface):
+        return start
+    partner = tokens[j - 2]
+    entry = zh_lexicon.entries().get(partner.word)
+    if not (partner.flag == "nt" or entry is not None and entry.type == "organization"
+            or _suffix_of(partner.word) is not None and len(partner.word) >= 3):
+        return start
+    k = j - 2
+    if k >= 1 and tokens[k - 1].flag == "ns":
+        k -= 1  # "中国全国人大": the partner's country belongs to its name
+    return tokens[k].start
+
+
 _EVENT_BODY_SUFFIXES = ("组委会", "组织委员会", "秘书处", "执委会")
 _EVENT_WORDS = ("博览会", "论坛", "峰会", "展会", "大会", "交易会", "运动会")
 
@@ -451,6 +474,8 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
             continue  # "原材料、民用航空工作组": the groups of listed fields, not one named body
         if len(surface) > 40:
             continue
+        start = _joint_body_start(text, tokens, j, start, surface)
+        surface = text[start:end]
         found.append(_Candidate(start, end, "organization", canonical_name(surface), 2, "suffix"))
     # a parliament named after its country: "俄罗斯联邦会议", "白俄罗斯共和国国民会议"
     for m in re.finditer("联邦会议|国民会议", text):
