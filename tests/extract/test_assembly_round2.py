@@ -53,3 +53,16 @@ def test_a_name_with_an_acronym_is_the_same_body_as_its_spelled_out_form():
     result = extract_document(text, lang="en", published="2024-05-05").to_contract()
     councils = [e["name"] for e in result["entities"] if e["name"].startswith("Council of Heads")]
     assert len(councils) == 1
+
+
+def test_a_dateline_yields_to_the_date_the_sentence_gives_its_event():
+    text = ("Lima, 28 November 2023 (ANDINA): The 5th meeting of the Peru-Chile commission was "
+            "held via video conference, on 25 November.")
+    found = events(text, "en", "2023-11-28")
+    assert any(date == "2023-11-25" for _, date in found)
+    assert all(date != "2023-11-28" for _, date in found)
+
+
+def test_a_dateline_alone_still_dates_its_sentence():
+    text = "LIMA, 28 November 2023 (ANDINA): The ministers of Peru and Chile held talks."
+    assert ("meeting", "2023-11-28") in events(text, "en", "2023-11-28")

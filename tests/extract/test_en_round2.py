@@ -175,3 +175,16 @@ def test_a_year_in_an_event_name_gives_way_to_its_day():
 def test_a_singular_body_of_plural_members_is_kept():
     text = "The Council of Heads of Governments of Andean States met in Lima on 3 May 2024."
     assert any(n.startswith("Council of Heads of Governments") for n in names(text, "organization"))
+
+
+def test_a_possessive_or_an_opening_conjunction_is_not_part_of_a_name():
+    text = ("Minister Rosa Quispe read President Tomas Vidal’s address. As Quispe was in Lima, "
+            "she met the mayor.")
+    persons = names(text, "person")
+    assert "Tomas Vidal" in persons
+    assert not any(p.startswith("As ") or p.endswith("’s") for p in persons)
+
+
+def test_a_memorandum_signed_on_a_date_keeps_the_date_for_the_event():
+    text = "The minister signed the corresponding memorandum on March 29 during a visit to Lima."
+    assert ("signing", "2024-03-29") in events_of(text, "2024-04-02")

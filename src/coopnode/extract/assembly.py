@@ -620,6 +620,9 @@ _PERIOD = re.compile(r"(?:\bна|\bfor)\s*\Z", re.I)
 _YEAR_RANGE = re.compile(r"\d{4}\s*[-–—]\s*\d{2,4}")
 _NEXT_CLAUSE_PENALTY = 120
 _PRECISION_PENALTY = {"day": 0, "month": 60, "year": 160}   # "Expo 2025 … from June 26"
+# "MOSCOW, 28 November 2021 (TASS): ", "ASTANA, Nov. 27 (Xinhua) -- ": a place, a date and an
+# agency before the story
+_DATELINE_LEAD = re.compile(r"\s*[A-ZА-ЯЁ][\w .’'-]{1,40},\s*[^:\n]{3,40}?(?:\([^()\n]{2,30}\))?\s*(?::|--|—|–)\s")
 _NAME_YEAR_PENALTY = 200   # a year written right after an event word is part of its name
 _MAX_DATE_DISTANCE = 600    # characters: a date further away belongs to another statement
 
@@ -651,6 +654,11 @@ def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
               and not _is_reference_date(doc.text, d)
               and not (d.precision == "year" and _YEAR_RANGE.search(d.text)
                        and _PERIOD.search(doc.text, max(0, d.start - 8), d.start))]
+    lead = _DATELINE_LEAD.match(doc.text, sentence.start, sentence.end)
+    if lead and any(d.start >= lead.end() for d in inside):
+        # "Moscow, 28 November 2021 (GNP): The meeting was held on 25 November": the dateline
+        # dates the report; a date of the sentence proper dates the event
+        inside = [d for d in inside if d.start >= lead.end()]
     if inside:
         precise = any(d.precision == "day" for d in inside)
 

@@ -135,7 +135,12 @@ _PLANNED_RE = re.compile(
 _TOPIC = (r"(?:(?!\b(?:with|between|was|were|is|are|has|have|had|by|at|during|signed|and the|and an?"
           r"|and [a-z]+ed|and will|and also"
           r"|which|that|to|in \d{4})\b)[^,.;:()\n“”\"])+")
-_TITLE_TAIL = r"(?:[ \t]+(?:on|of|for|regarding|concerning|about)[ \t]+" + _TOPIC + r")?"
+# "signed the memorandum on March 29", "a statement on Monday": a date, not a subject
+_NOT_A_TOPIC = (r"(?:(?:the[ \t]+)?(?:January|February|March|April|May|June|July|August|September"
+                r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+                r"|\d{1,2}(?:st|nd|rd|th)?)\b)")
+_TITLE_TAIL = (r"(?:[ \t]+(?:on|of|for|regarding|concerning|about)[ \t]+(?!" + _NOT_A_TOPIC + r")"
+               + _TOPIC + r")?")
 _AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
     (re.compile(r"(?:(?:[A-Z][\w'’-]*|[\d]+(?:st|nd|rd|th)?)[ \t]+)*(?:Memorand(?:um|a|ums)[ \t]+"
                 r"of[ \t]+Understanding|MoUs?|MOUs?)" + _TITLE_TAIL), "memorandum"),
@@ -174,14 +179,15 @@ _AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
     # coordinated documents takes the subject of the second (see ``_shared_topic``)
     (re.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t]+(?:agreement|memorandum)(?=[ \t]+and[ \t]+(?:an?[ \t]+|the[ \t]+)?"
                 r"(?:agreement|memorandum|contract|protocol)[ \t]+(?:on|of|for|in)[ \t])"), "agreement"),
-    (re.compile(r"\bmemorand(?:um|a)[ \t]+(?:on|of)[ \t]+(?!understanding\b)" + _TOPIC), "memorandum"),
+    (re.compile(r"\bmemorand(?:um|a)[ \t]+(?:on|of)[ \t]+(?!understanding\b|" + _NOT_A_TOPIC + r")" + _TOPIC),
+     "memorandum"),
     # a lowercase protocol with its subject: "a protocol of the Commission … on the definition
     # of flagship projects", "the protocol on cooperation in …"
     (re.compile(r"(?<![Dd]raft )\bprotocol[ \t]+(?:of|on)[ \t]+" + _TOPIC + _TITLE_TAIL
                 + r"(?:[ \t]+for[ \t]+\d{4}(?:[-–]\d{2,4})?)?"), "other"),
     # "the statement on cooperation in digital transformation was issued": a statement that is
     # issued or adopted is a document (checked in ``agreements``)
-    (re.compile(r"\bstatement[ \t]+on[ \t]+" + _TOPIC), "declaration"),
+    (re.compile(r"\bstatement[ \t]+on[ \t]+(?!" + _NOT_A_TOPIC + r")" + _TOPIC), "declaration"),
     # a programme, concept or plan of cooperation is a document the parties adopt:
     # "the Programme for … Economic Cooperation until 2035", "a concept for cooperation on …",
     # "programme of cooperation in the field of …"
@@ -599,6 +605,21 @@ def _names_no_body(cand: _Candidate, text: str) -> bool:
     return _is_place_pair(name, text, cand.end)
 
 
+def _without_possessive(cand: _Candidate) -> _Candidate:
+    """"Kassym-Jomart Tokayev’s address": the person is named without the possessive; "As Liu
+    was in Russia": a conjunction opening the sentence is no part of the name."""
+    name, start, end = cand.name, cand.start, cand.end
+    if cand.type == "person" and re.search(r"[’']s$", name):
+        name, end = name[:-2], end - 2
+    lead = re.match(r"(?:As|When|While|After|Before|Since|If|Though|Although)\s+", name)
+    if cand.type == "person" and lead and len(name.split()) >= 2:
+        name, start = name[lead.end():], start + lead.end()
+    if name == cand.name:
+        return cand
+    return _Candidate(start, end, cand.type, name, cand.priority, cand.source, cand.country,
+                      cand.gazetteer_id)
+
+
 def _without_honorific(cand: _Candidate) -> _Candidate:
     """"H.E. Alexander Beglov" -> "Alexander Beglov" (His/Her Excellency is no initials)."""
     m = _HONORIFIC_RE.match(cand.name)
@@ -983,7 +1004,8 @@ class EnglishComponents:
         candidates = [c for c in candidates if c.source in {"lexicon", "gazetteer"} or not (
             c.name.strip().lower() in _NOT_NAMES
             or c.type != "person" and _names_no_body(c, text))]
-        candidates = [_without_honorific(_person_after_short_title(c)) for c in candidates]
+        candidates = [_without_possessive(_without_honorific(_person_after_short_title(c)))
+                      for c in candidates]
         candidates = [_without_owner(c, text) for c in candidates]
         candidates = [_person_by_apposition(c, text) for c in candidates
                       if not (c.type == "person" and _is_demonym_or_place(c.name))]
