@@ -258,3 +258,22 @@ def test_joint_body_named_after_both_partners() -> None:
 def test_person_before_yu_is_not_part_of_a_joint_body() -> None:
     doc = run("王东与白俄罗斯经济部合作委员会代表会谈。")
     assert not any(o.startswith("王东") for o in names(doc, "organization"))
+
+
+@pytest.mark.parametrize("text, org", [
+    ("大使与长城汽车总经理讨论了工厂项目。", "长城汽车"),
+    ("中国一拖总经理出席签约仪式。", "中国一拖"),
+    ("部长会见了中建集团董事长。", "中建集团"),
+])
+def test_company_named_only_by_its_heads_title(text: str, org: str) -> None:
+    assert org in names(run(text), "organization")
+
+
+@pytest.mark.parametrize("text", ["公司董事长出席了仪式。", "白俄罗斯总经理出席了仪式。"])
+def test_generic_word_before_company_title_is_no_company(text: str) -> None:
+    assert not names(run(text), "organization")
+
+
+def test_company_with_and_without_legal_form_is_one_body() -> None:
+    doc = run("中建集团股份有限公司在明斯克设厂。中建集团董事长表示满意。")
+    assert names(doc, "organization") == {"中建集团股份有限公司"}

@@ -409,6 +409,8 @@ def _suffix_of(word: str) -> str | None:
     return None
 
 
+_COMPANY_TITLES = frozenset({"董事长", "总经理", "总裁", "副总裁", "副总经理", "副董事长",
+                             "首席执行官", "董事会主席", "执行董事"})
 _JOINT_HEADS = re.compile(r"(?:合作|联合|混合)(?:委员会|分委会|分委员会|工作组|理事会)$|混委会$|联委会$")
 
 
@@ -477,6 +479,21 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
         start = _joint_body_start(text, tokens, j, start, surface)
         surface = text[start:end]
         found.append(_Candidate(start, end, "organization", canonical_name(surface), 2, "suffix"))
+    # a company named only by its head's title: "中工国际总经理", "吉利汽车董事长李书福"
+    for i, tok in enumerate(tokens):
+        if tok.word not in _COMPANY_TITLES or i == 0:
+            continue
+        j = _walk_left(tokens, i - 1, text, allow_verbs=False)
+        chain = tokens[j:i]
+        surface = text[tokens[j].start:tokens[i - 1].end]
+        if (not chain or len(surface) < 3 or len(surface) > 16
+                or not (any(t.flag in {"nt", "nz", "j", "ns", "eng"} for t in chain)
+                        or len(chain) >= 2 and chain[-1].word in {"集团", "公司", "控股"})
+                or all(t.flag == "ns" for t in chain) or surface in zh_lexicon.entries()
+                or any(t.flag in {"nr", "nrfg", "nnt"} for t in chain)):
+            continue
+        found.append(_Candidate(tokens[j].start, tokens[i - 1].end, "organization",
+                                canonical_name(surface), 1, "company-title"))
     # a parliament named after its country: "俄罗斯联邦会议", "白俄罗斯共和国国民会议"
     for m in re.finditer("联邦会议|国民会议", text):
         for size in range(9, 1, -1):
@@ -873,6 +890,10 @@ def org_variant_keys(name: str) -> set[str]:
             break
     if not name.startswith("中华人民共和国"):
         keys.add(re.sub(r"^([\u4e00-\u9fff]{2,6}?)(?:共和国|联邦)(?=[\u4e00-\u9fff]{2})", r"\1", name))
+    # 国机集团股份有限公司 / 国机集团: the legal form is left out in running text
+    legal = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$", "", name)
+    if legal != name and len(legal) >= 3:
+        keys.add(legal)
     for key in list(keys):
         contracted = _contract_fields(key)
         if contracted:
