@@ -31,5 +31,7 @@ def do_load_samples() -> list[str]:
             for claim in result.document.claims.filter(status=ClaimStatus.PROPOSED):
                 do_review_claim(claim, status=ClaimStatus.CONFIRMED, actor=ACTOR,
                                 note="sample data confirmed at load")
-        lines.append(f"sample {result.summary}")
+        doc = result.document
+        state = "loaded and confirmed" if result.created else "already loaded"
+        lines.append(f"sample {state}: {doc.title or doc.source} [{doc.language}]")
     return lines
