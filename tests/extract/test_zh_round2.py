@@ -277,3 +277,16 @@ def test_generic_word_before_company_title_is_no_company(text: str) -> None:
 def test_company_with_and_without_legal_form_is_one_body() -> None:
     doc = run("中建集团股份有限公司在明斯克设厂。中建集团董事长表示满意。")
     assert names(doc, "organization") == {"中建集团股份有限公司"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("据澎湃新闻报道,两国签署了合作协议。", "澎湃新闻"),
+    ("会议已经举行。据今日俄罗斯电视台消息,双方达成共识。", "今日俄罗斯电视台"),
+])
+def test_source_of_a_report_is_an_organization(text: str, org: str) -> None:
+    assert org in names(run(text), "organization")
+
+
+@pytest.mark.parametrize("text", ["据媒体报道,会议举行。", "据王明报道,会议举行。"])
+def test_generic_or_personal_report_source_is_no_body(text: str) -> None:
+    assert not names(run(text), "organization")

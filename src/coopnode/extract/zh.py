@@ -409,6 +409,9 @@ def _suffix_of(word: str) -> str | None:
     return None
 
 
+_REPORT_SOURCE_RE = re.compile(r"(?:^|[，,。\n（(])\s*据([\u4e00-\u9fffA-Za-z]{2,10}?)(?:报道|消息|援引|发布的消息)")
+_GENERIC_SOURCES = frozenset({"媒体", "外媒", "官方", "官网", "当地媒体", "有关方面", "相关部门",
+                              "知情人士", "消息人士", "统计", "了解", "悉", "介绍", "此前报道"})
 _COMPANY_TITLES = frozenset({"董事长", "总经理", "总裁", "副总裁", "副总经理", "副董事长",
                              "首席执行官", "董事会主席", "执行董事"})
 _JOINT_HEADS = re.compile(r"(?:合作|联合|混合)(?:委员会|分委会|分委员会|工作组|理事会)$|混委会$|联委会$")
@@ -494,6 +497,16 @@ def _org_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
             continue
         found.append(_Candidate(tokens[j].start, tokens[i - 1].end, "organization",
                                 canonical_name(surface), 1, "company-title"))
+    # the source of a report: "据观察者网报道", "据澎湃新闻消息" names a medium or a body
+    for m in _REPORT_SOURCE_RE.finditer(text):
+        lo, hi = m.span(1)
+        inner = [t for t in tokens if lo <= t.start and t.end <= hi]
+        if (not inner or inner[0].start != lo
+                or any(t.flag in {"nr", "nrfg", "nrt", "nnt", "r", "p", "m"} for t in inner)
+                or len(inner) == 1 and inner[0].end == hi and inner[0].flag.startswith("v")
+                or all(t.flag == "ns" for t in inner) or m.group(1) in _GENERIC_SOURCES):
+            continue
+        found.append(_Candidate(lo, hi, "organization", m.group(1), 1, "report-source"))
     # a parliament named after its country: "俄罗斯联邦会议", "白俄罗斯共和国国民会议"
     for m in re.finditer("联邦会议|国民会议", text):
         for size in range(9, 1, -1):
