@@ -66,3 +66,9 @@ def test_a_dateline_yields_to_the_date_the_sentence_gives_its_event():
 def test_a_dateline_alone_still_dates_its_sentence():
     text = "LIMA, 28 November 2023 (ANDINA): The ministers of Peru and Chile held talks."
     assert ("meeting", "2023-11-28") in events(text, "en", "2023-11-28")
+
+
+def test_a_dateline_stays_when_the_sentence_gives_only_years():
+    text = ("Lima, July 8: The President of Chile arrived in Lima late Monday afternoon, his "
+            "first visit to the country since 2019.")
+    assert ("visit", "2024-07-08") in events(text, "en", "2024-07-08")

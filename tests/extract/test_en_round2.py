@@ -188,3 +188,8 @@ def test_a_possessive_or_an_opening_conjunction_is_not_part_of_a_name():
 def test_a_memorandum_signed_on_a_date_keeps_the_date_for_the_event():
     text = "The minister signed the corresponding memorandum on March 29 during a visit to Lima."
     assert ("signing", "2024-03-29") in events_of(text, "2024-04-02")
+
+
+def test_a_numbered_meeting_in_a_title_is_a_subject_not_a_date():
+    text = "The Declaration of the 4th Andean Transport Ministers Meeting was approved in Lima."
+    assert any(t.startswith("Declaration of the 4th") for _, t in agreements(text))

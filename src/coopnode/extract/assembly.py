@@ -655,7 +655,7 @@ def _sentence_date(doc: Doc, sentence: Span, trigger: Span, dates: _SpanIndex,
               and not (d.precision == "year" and _YEAR_RANGE.search(d.text)
                        and _PERIOD.search(doc.text, max(0, d.start - 8), d.start))]
     lead = _DATELINE_LEAD.match(doc.text, sentence.start, sentence.end)
-    if lead and any(d.start >= lead.end() for d in inside):
+    if lead and any(d.start >= lead.end() and d.precision == "day" for d in inside):
         # "Moscow, 28 November 2021 (GNP): The meeting was held on 25 November": the dateline
         # dates the report; a date of the sentence proper dates the event
         inside = [d for d in inside if d.start >= lead.end()]

@@ -136,9 +136,10 @@ _TOPIC = (r"(?:(?!\b(?:with|between|was|were|is|are|has|have|had|by|at|during|si
           r"|and [a-z]+ed|and will|and also"
           r"|which|that|to|in \d{4})\b)[^,.;:()\n“”\"])+")
 # "signed the memorandum on March 29", "a statement on Monday": a date, not a subject
-_NOT_A_TOPIC = (r"(?:(?:the[ \t]+)?(?:January|February|March|April|May|June|July|August|September"
-                r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-                r"|\d{1,2}(?:st|nd|rd|th)?)\b)")
+_MONTH_OR_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                 r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_NOT_A_TOPIC = (r"(?:(?:the[ \t]+)?" + _MONTH_OR_DAY + r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?"
+                + _MONTH_OR_DAY + r")")
 _TITLE_TAIL = (r"(?:[ \t]+(?:on|of|for|regarding|concerning|about)[ \t]+(?!" + _NOT_A_TOPIC + r")"
                + _TOPIC + r")?")
 _AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
