@@ -72,3 +72,10 @@ def test_a_dateline_stays_when_the_sentence_gives_only_years():
     text = ("Lima, July 8: The President of Chile arrived in Lima late Monday afternoon, his "
             "first visit to the country since 2019.")
     assert ("visit", "2024-07-08") in events(text, "en", "2024-07-08")
+
+
+def test_a_meeting_of_a_named_dialogue_is_one_event():
+    text = ("On 12 March 2024 the ministers attended the first meeting of the Strategic Dialogue "
+            "of Chile and Peru in Lima.")
+    dated = events(text, "en", "2024-03-14")
+    assert len([d for d in dated if d[1] == "2024-03-12"]) == 1

@@ -883,7 +883,8 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
                 extra.trigger_text = trigger.text
                 by_key[extra_key] = extra
                 events.append(extra)
-    events = _drop_gathering_verbs(_drop_weak_duplicates(_drop_openings_of_forums(events)))
+    events = _drop_named_twice(_drop_gathering_verbs(_drop_weak_duplicates(
+        _drop_openings_of_forums(events))))
     dated_types = {e.type for e in events if e.date}
     kept = [e for e in events if e.date or e.type not in dated_types]
     for number, event in enumerate(kept, start=1):
@@ -965,6 +966,29 @@ def _drop_gathering_verbs(events: list[Event]) -> list[Event]:
     forums = {(e.evidence_span, e.date) for e in events if e.type == "forum" and e.date}
     return [e for e in events if not (e.type == "meeting" and _GATHERING_VERB.match(
         getattr(e, "trigger_text", "") or "") and (e.evidence_span, e.date) in forums)]
+
+
+_NAMED_TWICE_REACH = 40
+
+
+def _drop_named_twice(events: list[Event]) -> list[Event]:
+    """"the first meeting of the Strategic Dialogue", "the session of the Intergovernmental
+    Commission": a meeting word and a forum word a few words apart name one event; the first
+    word, the head of the phrase, keeps it."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if k.date and k.date == event.date
+                     and {k.type, event.type} == {"meeting", "forum"}
+                     and k.evidence_span == event.evidence_span
+                     and 0 <= _trigger_start(event) - getattr(k, "trigger_end", 0) < _NAMED_TWICE_REACH),
+                    None)
+        if twin is None:
+            kept.append(event)
+    return kept
+
+
+def _trigger_start(event: Event) -> int:
+    return getattr(event, "trigger_end", 0) - len(getattr(event, "trigger_text", "") or "")
 
 
 def _inside(index: _SpanIndex, span: Span) -> bool:
