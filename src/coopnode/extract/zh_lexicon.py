@@ -11,21 +11,18 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from coopnode.extract.en_lexicon import gazetteer_hits, hit_fields
+from coopnode.extract.wordlists import (
+    LexiconEntry,
+    gazetteer_hits,
+    hit_fields,
+    load_entries,
+    load_titles,
+)
 
 __all__ = ["LexiconEntry", "entries", "titles", "lexicon_pattern", "tokenize", "gazetteer_hits",
            "hit_fields", "Token"]
-
-
-@dataclass(frozen=True)
-class LexiconEntry:
-    name: str                     # canonical name this surface form stands for
-    type: str                     # "place" or "organization"
-    country: str | None = None
-    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,31 +35,14 @@ class Token:
     flag: str
 
 
-def _read(name: str) -> list[str]:
-    text = resources.files("coopnode.extract").joinpath("data", "zh", name).read_text("utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@lru_cache(maxsize=1)
 def entries() -> dict[str, LexiconEntry]:
     """Surface form -> entry; variants (上合组织, 工信部) point at the full name."""
-    table: dict[str, LexiconEntry] = {}
-    for line in _read("places.tsv"):
-        name, kind, country = (line.split("\t") + ["", ""])[:3]
-        table[name] = LexiconEntry(name=name, type="place", country=country or None, kind=kind)
-    for line in _read("organizations.tsv"):
-        name, country, variants = (line.split("\t") + ["", ""])[:3]
-        entry = LexiconEntry(name=name, type="organization", country=country or None)
-        table[name] = entry
-        for variant in filter(None, variants.split("|")):
-            table[variant] = entry
-    return table
+    return load_entries("zh")
 
 
-@lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     """Titles, longest first."""
-    return tuple(sorted(_read("titles.txt"), key=len, reverse=True))
+    return load_titles("zh")
 
 
 @lru_cache(maxsize=1)
