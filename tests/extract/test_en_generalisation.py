@@ -6,22 +6,16 @@ Each test is one class (not one sentence): the sentences are written for these t
 from __future__ import annotations
 
 import pytest
+from tests.extract.helpers import names, run_components
 
 from coopnode.extract.en import COMPONENTS
 from coopnode.extract.types import Doc
 
 
 def run(text: str) -> Doc:
-    doc = Doc(text=text, language="en", published="2024-05-03")
-    doc.sentences = COMPONENTS.sentences(doc)
-    doc.entities = COMPONENTS.entities(doc)
-    doc.triggers = COMPONENTS.triggers(doc)
-    doc.agreements = COMPONENTS.agreements(doc)
-    return doc
+    return run_components(COMPONENTS, text, "en", "2024-05-03")
 
 
-def names(doc: Doc, kind: str) -> set[str]:
-    return {e.name for e in doc.entities if e.type == kind}
 
 
 @pytest.mark.parametrize("text, term", [

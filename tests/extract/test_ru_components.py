@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.extract.helpers import names, run_components
 
 from coopnode.extract.ru import COMPONENTS, chinese_name_nominative
 from coopnode.extract.ru_morph import person_nominative, phrase_nominative
@@ -10,21 +11,7 @@ from coopnode.extract.types import Doc
 
 
 def run(text: str, published: str | None = "2026-06-05") -> Doc:
-    doc = Doc(text=text, language="ru", published=published)
-    doc.sentences = COMPONENTS.sentences(doc)
-    doc.entities = COMPONENTS.entities(doc)
-    doc.positions = COMPONENTS.positions(doc)
-    doc.dates = COMPONENTS.dates(doc)
-    doc.triggers = COMPONENTS.triggers(doc)
-    doc.agreements = COMPONENTS.agreements(doc)
-    for span in [*doc.sentences, *doc.entities, *doc.positions, *doc.dates, *doc.triggers,
-                 *doc.agreements]:
-        assert doc.text[span.start:span.end] == span.text
-    return doc
-
-
-def names(doc: Doc, kind: str) -> set[str]:
-    return {m.name for m in doc.entities if m.type == kind}
+    return run_components(COMPONENTS, text, "ru", published)
 
 
 @pytest.mark.parametrize(("inflected", "nominative"), [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.extract.helpers import assert_offsets, names, run_components
 
 from coopnode.extract.types import Doc
 from coopnode.extract.zh import COMPONENTS
@@ -13,22 +14,11 @@ SHARED_DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "d
 
 
 def run(text: str, published: str | None = None) -> Doc:
-    doc = Doc(text=text, language="zh", published=published)
-    doc.sentences = COMPONENTS.sentences(doc)
-    doc.entities = COMPONENTS.entities(doc)
-    doc.positions = COMPONENTS.positions(doc)
-    doc.triggers = COMPONENTS.triggers(doc)
-    doc.agreements = COMPONENTS.agreements(doc)
-    return doc
+    return run_components(COMPONENTS, text, "zh", published)
 
 
-def names(doc: Doc, kind: str) -> set[str]:
-    return {e.name for e in doc.entities if e.type == kind}
 
 
-def assert_offsets(doc: Doc) -> None:
-    for span in [*doc.sentences, *doc.entities, *doc.positions, *doc.triggers, *doc.agreements]:
-        assert doc.text[span.start:span.end] == span.text, span
 
 
 def test_organizations_span_their_modifiers() -> None:

@@ -6,6 +6,7 @@ Each test is one class of text, not one sentence of the pages.
 from __future__ import annotations
 
 import pytest
+from tests.extract.helpers import names, run_components
 
 from coopnode.extract import zh_dates, zh_script
 from coopnode.extract.types import Doc
@@ -13,17 +14,9 @@ from coopnode.extract.zh import COMPONENTS
 
 
 def run(text: str, published: str = "2024-05-03") -> Doc:
-    doc = Doc(text=text, language="zh", published=published)
-    doc.sentences = COMPONENTS.sentences(doc)
-    doc.entities = COMPONENTS.entities(doc)
-    doc.dates = COMPONENTS.dates(doc)
-    doc.triggers = COMPONENTS.triggers(doc)
-    doc.agreements = COMPONENTS.agreements(doc)
-    return doc
+    return run_components(COMPONENTS, text, "zh", published)
 
 
-def names(doc: Doc, kind: str) -> set[str]:
-    return {e.name for e in doc.entities if e.type == kind}
 
 
 needs_opencc = pytest.mark.skipif(not zh_script.char_table(), reason="OpenCC tables not installed")
