@@ -12,7 +12,6 @@ from .models import (
     ExpressionOfInterest,
     Match,
     Notification,
-    OrganizationMember,
 )
 
 
@@ -51,9 +50,3 @@ class NotificationAdmin(ReadOnlyAdmin):
     list_filter = ("kind", "read")
 
 
-@admin.register(OrganizationMember)
-class OrganizationMemberAdmin(admin.ModelAdmin):
-    """The interim user ↔ organization link is edited here until the members app takes over."""
-
-    list_display = ("user", "organization")
-    raw_id_fields = ("user", "organization")

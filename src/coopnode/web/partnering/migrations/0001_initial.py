@@ -113,15 +113,4 @@ class Migration(migrations.Migration):
                 'unique_together': {('profile', 'candidate')},
             },
         ),
-        migrations.CreateModel(
-            name='OrganizationMember',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.entity')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'unique_together': {('user', 'organization')},
-            },
-        ),
     ]

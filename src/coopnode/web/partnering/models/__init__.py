@@ -5,12 +5,11 @@ from .matches import Match
 from .notifications import Notification
 from .profiles import (
     CooperationProfile,
-    OrganizationMember,
     ProfileEmbedding,
     ProfileStatus,
 )
 
 __all__ = [
     "CooperationProfile", "ExpressionOfInterest", "InterestStatus", "Match", "Notification",
-    "OrganizationMember", "ProfileEmbedding", "ProfileStatus",
+    "ProfileEmbedding", "ProfileStatus",
 ]

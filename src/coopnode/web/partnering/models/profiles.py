@@ -115,15 +115,3 @@ class ProfileEmbedding(models.Model):
     text_hash = models.CharField(max_length=64)
     updated_at = models.DateTimeField(auto_now=True)
 
-
-class OrganizationMember(models.Model):
-    """Which user may act for which organization in partnering.
-
-    Interim link until the members app provides one; :mod:`coopnode.web.partnering.membership`
-    reads both, so switching over is one function."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    organization = models.ForeignKey("registry.Entity", on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        unique_together = [("user", "organization")]
