@@ -85,7 +85,7 @@ def simplified_view(text: str) -> str:
 
 def back_mapping(original: str, view: str) -> dict[str, str]:
     """Simplified character -> the character this document writes, read off the aligned texts."""
-    return {s: o for o, s in zip(original, view) if o != s}
+    return {s: o for o, s in zip(original, view, strict=True) if o != s}
 
 
 def restore(name: str, mapping: dict[str, str]) -> str:
