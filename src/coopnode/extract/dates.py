@@ -507,7 +507,8 @@ def find_dates_in_text(text: str, language: str, published: str | None = None,
     context_month: tuple[int, int] | None = None
     context_day: date | None = None
     for candidate in candidates:
-        if (candidate.relative or "").startswith("prev:"):
+        resolved: tuple[str, Precision, bool] | None
+        if candidate.relative and candidate.relative.startswith("prev:"):
             base = context_day or anchor     # the day just dated, else the page's own day
             if base is None:
                 continue
