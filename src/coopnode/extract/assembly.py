@@ -275,9 +275,9 @@ def _expanded_name_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
                 and is_abbreviation(short, m.name):
             expansions.setdefault(fold(short), fold(m.name).split())
         for inner in _SPELLED_OUT.finditer(m.name):     # "… Ports Association (ALPA) …"
-            words = inner.group(1).split()
-            for k in range(len(words) - 1):
-                full = " ".join(words[k:])
+            spelled = inner.group(1).split()
+            for k in range(len(spelled) - 1):
+                full = " ".join(spelled[k:])
                 if is_abbreviation(inner.group(2), full):
                     expansions.setdefault(fold(inner.group(2)), fold(full).split())
                     break
