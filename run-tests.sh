@@ -8,6 +8,9 @@ scripts/install-system-deps.sh
 scripts/setup.sh test
 export COOPNODE_HOME=${COOPNODE_HOME:-$(mktemp -d /tmp/coopnode-test-XXXXXX)}
 export PYTHONHASHSEED=0
+echo "== lint: ruff (whole tree), mypy (the pure-Python core)"
+.venv/bin/ruff check src tests benchmarks scripts
+.venv/bin/mypy
 echo "== coopnode test suite on SQLite"
 unset COOPNODE_DATABASE_URL
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
