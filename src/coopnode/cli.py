@@ -95,7 +95,9 @@ def _ensure_operator(args: argparse.Namespace) -> None:
     User = get_user_model()
     username = os.environ.get("COOPNODE_OPERATOR_USERNAME") or args.operator or "operator"
     if User.objects.filter(username=username).exists():
-        print(f"operator account: {username} (exists)")
+        creds = config.data_dir() / "keys" / "operator-credentials.txt"
+        hint = f"; its generated password is in {creds}" if creds.exists() else ""
+        print(f"operator account: {username} (exists{hint})")
         return
     password = os.environ.get("COOPNODE_OPERATOR_PASSWORD")
     email = os.environ.get("COOPNODE_OPERATOR_EMAIL", "")
