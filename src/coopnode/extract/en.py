@@ -621,6 +621,16 @@ def _without_possessive(cand: _Candidate) -> _Candidate:
                       cand.gazetteer_id)
 
 
+def _is_title_only(name: str) -> bool:
+    """"Minister Counsellor", "H.E. Mr Sergey Ryabkov": a tagger sometimes takes the title or
+    the honorific for the person; words that are all titles or honorifics name nobody."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words:
+        return False
+    known = {t.lower() for t in en_lexicon.titles()} | {t.lower().rstrip(".") for t in _SHORT_TITLES}
+    return all(w.lower().rstrip(".") in known for w in words)
+
+
 def _without_honorific(cand: _Candidate) -> _Candidate:
     """"H.E. Alexander Beglov" -> "Alexander Beglov" (His/Her Excellency is no initials)."""
     m = _HONORIFIC_RE.match(cand.name)
@@ -1007,6 +1017,7 @@ class EnglishComponents:
             or c.type != "person" and _names_no_body(c, text))]
         candidates = [_without_possessive(_without_honorific(_person_after_short_title(c)))
                       for c in candidates]
+        candidates = [c for c in candidates if not (c.type == "person" and _is_title_only(c.name))]
         candidates = [_without_owner(c, text) for c in candidates]
         candidates = [_person_by_apposition(c, text) for c in candidates
                       if not (c.type == "person" and _is_demonym_or_place(c.name))]
