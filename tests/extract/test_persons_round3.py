@@ -30,3 +30,23 @@ def test_an_honorific_before_the_name_is_no_person():
     assert "Oleg Brodsky" in found
     assert not any(n.rstrip(".") in {"Mr", "H.E", "H.E. Mr"} for n in found)
 
+
+def test_a_name_with_patronymic_and_the_short_name_are_one_person():
+    text = ("Губернатор области Игорь Петров встретился с делегацией. Игорь Семёнович Петров "
+            "рассказал гостям о планах региона.")
+    found = persons(text, "ru")
+    assert found == ["Игорь Семёнович Петров"]
+
+
+def test_an_english_name_with_middle_name_and_the_short_name_are_one_person():
+    text = ("Foreign Secretary Rohan Kumar Mehta arrived in Minsk on Monday. "
+            "Rohan Mehta met the Belarusian minister the next day.")
+    found = persons(text, "en")
+    assert found == ["Rohan Kumar Mehta"]
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    text = ("Министр Игорь Семёнович Петров и его заместитель Анна Петрова обсудили бюджет.")
+    found = persons(text, "ru")
+    assert len(found) == 2
+

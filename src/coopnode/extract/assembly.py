@@ -171,6 +171,15 @@ def _similar_words(a: str, b: str) -> bool:
         {a[-1], b[-1]} <= {"й", "я", "ю", "е"} and "й" in {a[-1], b[-1]}
 
 
+def _is_name_without_middle(short: list[str], full: list[str]) -> bool:
+    """"Сергей Лавров" is "Сергей Викторович Лавров" without the patronymic, "Harsh Shringla"
+    is "Harsh Vardhan Shringla" without the middle name: same first and last word, one word
+    fewer. Words are folded tokens; oblique forms of a word count as the same word."""
+    if len(short) != 2 or len(full) != 3 or any(_HAN.search(w) for w in full):
+        return False
+    return _similar_words(short[0], full[0]) and _similar_words(short[1], full[2])
+
+
 def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
     """Join a surname-only, initials or mis-inflected mention to the one full name it fits."""
     persons = [i for i, m in enumerate(mentions) if m.type == "person"]
@@ -208,6 +217,10 @@ def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
             if len(tokens_i) == len(tokens_j) and all(
                     _similar_words(x, y) for x, y in zip(tokens_i, tokens_j, strict=True)):
                 candidates.add(uf.find(j))
+                continue
+            if _is_name_without_middle(tokens_i, tokens_j) or _is_name_without_middle(
+                    tokens_j, tokens_i):
+                candidates.add(uf.find(j))      # "Сергей Лавров" / "Сергей Викторович Лавров"
                 continue
             parts_i, parts_j = _person_parts(name_i), _person_parts(name_j)
             if parts_i and parts_j and parts_i[1] == parts_j[1] and parts_i[0] and parts_j[0] \
