@@ -50,3 +50,14 @@ def test_two_people_sharing_a_surname_stay_apart():
     found = persons(text, "ru")
     assert len(found) == 2
 
+
+def test_a_foreign_name_after_colleague_in_the_instrumental_is_put_in_the_nominative():
+    text = ("Министр иностранных дел Сергей Орлов встретился со своим бразильским коллегой "
+            "Аугустом Мендешем в Москве.")
+    assert "Аугуст Мендеш" in persons(text, "ru")
+
+
+def test_an_indeclinable_foreign_first_name_after_colleague_stays_as_written():
+    text = ("Министр провел переговоры со своей коллегой из ЮАР Тандеки Мокоэна в Москве.")
+    found = persons(text, "ru")
+    assert "Тандеки Мокоэна" in found

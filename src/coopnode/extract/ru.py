@@ -590,6 +590,30 @@ def _preposition_case(text: str, person_start: int) -> str | None:
     return _PREPOSITION_CASES.get(match.group(1).lower()) if match else None
 
 
+# "коллегой из ЮАР Наледи Пандор": a place after the noun does not break the apposition
+_APPOSITION_NOUN = re.compile(r"(?<![А-Яа-яЁё-])([а-яё]{3,})(?:\s+из\s+[А-ЯЁ][А-Яа-яЁё-]*)?\s+\Z")
+
+
+def _apposition_case(text: str, person_start: int) -> str | None:
+    """The case of a noun for a person written right before the name ("со своим коллегой
+    Субраманьямом Джайшанкаром", "гостю Ли Мину"): the name shares it. Only an animate noun
+    with a single singular case counts, so a name the dictionary does not know still gets
+    its case from the words around it."""
+    match = _APPOSITION_NOUN.search(text[max(0, person_start - 40):person_start])
+    if match is None:
+        return None
+    from coopnode.extract.ru_morph import _parses
+
+    parses = [p for p in _parses(match.group(1)) if p.tag.POS == "NOUN"
+              and "anim" in p.tag.grammemes and p.tag.number == "sing" and p.score >= 0.05]
+    if not parses or len(parses) != len(_parses(match.group(1))):
+        return None                     # the word also reads as something else
+    cases = {p.tag.case for p in parses}
+    if "accs" in cases and len(cases) == 2:
+        cases.discard("accs")           # "коллеги": genitive for an animate noun
+    return cases.pop() if len(cases) == 1 else None
+
+
 def _title_case(text: str, person_start: int) -> str | None:
     """The case of the title written right before a person: the name stands in apposition
     and shares it ("Министр … Н.А.Кутнаева" is nominative, "директору … Хун Лэю" dative)."""
@@ -662,8 +686,8 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
         case = _case_at(tokens, start, head_end, text, prefer_last=False)
         name = phrase_nominative(surface_name, case)
     else:
-        case = _title_case(text, start) or _case_at(tokens, start, end, text, prefer_last=True) \
-            or _preposition_case(text, start)
+        case = _title_case(text, start) or _apposition_case(text, start) \
+            or _case_at(tokens, start, end, text, prefer_last=True) or _preposition_case(text, start)
         name = chinese_name_nominative(person_nominative(surface, case), case)
     name = " ".join(name.split())
     if etype == "organization" and name[:1].islower():

@@ -104,8 +104,10 @@ def _inflect(word: str, case: str, pos: tuple[str, ...] | None, gender: str | No
         tag = parse.tag
         if tag.case != case or (pos and tag.POS not in pos):
             continue
-        if person and (tag.number == "plur" or {"Geox", "Orgn"} & set(tag.grammemes)):
-            continue            # "Мантурова" is a surname here, not the town Мантурово
+        if person and (tag.number == "plur" or {"Geox", "Orgn"} & set(tag.grammemes) and (
+                parse.is_known or not trusted)):
+            continue            # "Мантурова" is a surname here, not the town Мантурово; a
+            # guessed place reading of an unknown word ("Мендешем") only gives its paradigm
         if gender and tag.gender and tag.gender != gender and tag.number != "plur":
             continue
         if person and not ({"Name", "Surn", "Patr"} & set(tag.grammemes)) and best is not None:
