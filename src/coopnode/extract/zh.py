@@ -82,7 +82,7 @@ TRANSLIT = frozenset(
 )
 # Further characters seen in transliterations; only trusted next to a middle dot
 # (亚历山大·…), because alone they are too common in ordinary words.
-TRANSLIT_DOTTED = TRANSLIT | frozenset("高先鲍历山大德罗维奇诺夫斯基娜科耶托尔什米哈伊洛扎列宁普拉得")
+TRANSLIT_DOTTED = TRANSLIT | frozenset("高先鲍历山大德罗维奇诺夫斯基娜科耶托尔什米哈伊洛扎列宁普拉得莲杨")
 # Common Chinese surnames, to accept a jieba nr word as a full name.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
@@ -625,6 +625,7 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         first_dot = m.start() + dot.start()
         start = translit_run(text, first_dot, -1, TRANSLIT_DOTTED)
         end = translit_run(text, first_dot, 1, TRANSLIT_DOTTED)
+        end = _dotted_tail_end(text, end, first_dot)
         for k in range(first_dot - 1, start, -1):
             title = title_at(text, k, backwards=True)
             if title and k - len(title) < start + len(title):
@@ -640,6 +641,12 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 trail = re.search(r"(?:报道|摄)$", name.group())
                 cut = len(trail.group()) if trail and len(name.group()) - len(trail.group()) >= 2 else 0
                 add(m.start(1) + name.start(), m.start(1) + name.end() - cut, "byline")
+    # photo credits set off by spaces ("中新社发 任晨鸣 摄", "记者 巨建兵 摄"): the spaced 摄
+    # marks a credit, so the name needs no common surname
+    for m in re.finditer(r"(?:^|(?<=[ \u3000]))([\u4e00-\u9fff]{2,3})[ \u3000]+摄(?=[ \u3000]*(?:$|[）)]))",
+                         text, re.MULTILINE):
+        if m.group(1) not in {"记者", "通讯员", "摄影", "编辑", "作者", "本报", "图片", "资料"}:
+            add(m.start(1), m.end(1), "byline")
     # "记者张明报道", "通讯员李华摄": the name runs straight into the verb of reporting
     for m in re.finditer(r"(?:记者|通讯员)[:：\s]*([\u4e00-\u9fff]{2,3}?)(?=报道|摄|发自|电)", text):
         if m.group(1)[0] in SURNAMES:
@@ -713,10 +720,54 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
             add(tokens[first].start, tok.end, "speaker", 2)
     # names the text already introduced with a title: later bare mentions
     known = {c.name for c in found}
+    strong = {c.name for c in found if c.priority >= 2}
+    titled = [(c.start, c.end) for c in found if c.priority >= 3]
     for known_name in known:
         for occurrence in re.finditer(re.escape(known_name), text):
-            add(occurrence.start(), occurrence.end(), "repeat", 1)
+            # "市长曹新平和…": jieba cut 曹新/平和, so the title reading stops short of a name the
+            # text gives in full elsewhere; the known full name wins over the cut one
+            cut = known_name in strong and any(
+                lo == occurrence.start() and hi < occurrence.end() for lo, hi in titled)
+            add(occurrence.start(), occurrence.end(), "repeat", 4 if cut else 1)
     return found
+
+
+def _dotted_tail_end(text: str, end: int, first_dot: int) -> int:
+    """End of a dotted name whose last part holds a character missing from TRANSLIT_DOTTED.
+
+    "别尔米诺娃·伊莲娜，": when the run of known characters stops one or two characters short
+    of a comma (or the end of the line) and the last of them is a usual last character of a
+    transliterated name (娜, 娃, 夫 …), the name runs to the comma; anything else ("…诺夫出席。")
+    is more likely a following word.
+    """
+    if end <= first_dot + 1:
+        return end
+    tail = re.match(r"[\u4e00-\u9fff]{1,2}(?=[，,、。；;：:）)\s]|$)", text[end:])
+    if tail and tail.group()[-1] in _NAME_LAST_CHARS and tail.group() not in SPEECH_VERBS:
+        return end + tail.end()
+    return end
+
+
+# Characters a transliterated given name or surname usually ends with.
+_NAME_LAST_CHARS = frozenset("娜娃娅亚拉莎雅卡夫科奇基尔克娃莉琳妮丽")
+
+
+def merge_dotted_surnames(mentions: list[EntityMention]) -> None:
+    """A bare name that is the FIRST part of one dotted name takes that name.
+
+    Texts from Belarus and Russia often write the surname first ("斯诺普科夫·尼古拉", then
+    "斯诺普科夫"). Only done when exactly one dotted person starts with the bare name and none
+    ends with it, so "亚历山大" alone is never pinned on one of two Alexanders.
+    """
+    dotted = {m.name for m in mentions if m.type == "person"
+              and any(d in m.name for d in NAME_DOTS)}
+    parts = [re.split("[" + NAME_DOTS + "]", name) for name in dotted]
+    for m in mentions:
+        if m.type != "person" or m.name in dotted:
+            continue
+        firsts = {name for name, p in zip(dotted, parts, strict=True) if p[0] == m.name}
+        if len(firsts) == 1 and not any(p[-1] == m.name for p in parts):
+            m.name = firsts.pop()
 
 
 @lru_cache(maxsize=1)
@@ -1064,6 +1115,7 @@ class ChineseComponents:
             ))
         merge_place_names(mentions)
         merge_org_variants(mentions)
+        merge_dotted_surnames(mentions)
         mentions = apply_short_names(text, mentions)
         return mentions
 
