@@ -61,3 +61,26 @@ def test_an_indeclinable_foreign_first_name_after_colleague_stays_as_written():
     text = ("Министр провел переговоры со своей коллегой из ЮАР Тандеки Мокоэна в Москве.")
     found = persons(text, "ru")
     assert "Тандеки Мокоэна" in found
+
+
+def test_an_indian_honorific_is_no_part_of_the_name():
+    text = ("The 5th Session of the Joint Working Group was held on May 5, 2022 in New Delhi. "
+            "Shri Anil Gupta, Secretary, Department of Telecommunications co-chaired the Indian "
+            "side.")
+    found = persons(text, "en")
+    assert "Anil Gupta" in found
+    assert not any(n.startswith("Shri") for n in found)
+
+
+def test_sri_lanka_keeps_its_name():
+    text = "The minister later flew to Sri Lanka for talks on May 6."
+    assert not any("Lanka" in n and n != "Sri Lanka" for n in
+                   [e["name"] for e in extract_document(text, lang="en").to_contract()["entities"]])
+
+
+def test_a_body_acronym_with_a_title_is_no_person():
+    text = ("The delegation is headed by Sergey Volkov, Minister of the Moscow City Government "
+            "and DEEIR Head, heads of the relevant departments of key financial institutions.")
+    found = persons(text, "en")
+    assert "Sergey Volkov" in found
+    assert not any("Head" in n for n in found)

@@ -574,6 +574,9 @@ _NOT_NAMES = frozenset({"covid", "covid-19", "coronavirus", "omicron", "hindi", 
                         "sanskrit", "tamil", "bengali", "swahili"})
 # "H.E. Alexander Beglov": an honorific, not initials
 _HONORIFIC_RE = re.compile(r"^(?:H\.\s?E\.|H\.\s?M\.|H\.\s?H\.)\s+")
+# "Shri Anurag Jain", "Smt. Meera Rao": Indian honorifics, stripped only before a name
+# ("Sri Lanka" is left alone: "Sri" is not in the list)
+_INDIAN_HONORIFIC_RE = re.compile(r"^(?:Shri|Shrimati|Smt\.?)\s+")
 
 
 def _is_place_pair(name: str, text: str, end: int) -> bool:
@@ -622,20 +625,28 @@ def _without_possessive(cand: _Candidate) -> _Candidate:
 
 
 def _is_title_only(name: str) -> bool:
-    """"Minister Counsellor", "H.E. Mr Sergey Ryabkov": a tagger sometimes takes the title or
-    the honorific for the person; words that are all titles or honorifics name nobody."""
+    """"Minister Counsellor", "H.E. Mr Sergey Ryabkov", "DEEIR Head": a tagger sometimes takes
+    the title or the honorific for the person; titles and honorifics, with at most a body's
+    acronym beside them, name nobody."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     if not words:
         return False
     known = {t.lower() for t in en_lexicon.titles()} | {t.lower().rstrip(".") for t in _SHORT_TITLES}
-    return all(w.lower().rstrip(".") in known for w in words)
+    titles = [w for w in words if w.lower().rstrip(".") in known]
+    # "DEEIR Head": a body's acronym and a title are a position, not a name
+    acronyms = [w for w in words if re.fullmatch(r"[A-Z]{2,}", w)]
+    return bool(titles) and len(titles) + len(acronyms) == len(words)
 
 
 def _without_honorific(cand: _Candidate) -> _Candidate:
-    """"H.E. Alexander Beglov" -> "Alexander Beglov" (His/Her Excellency is no initials)."""
+    """"H.E. Alexander Beglov" -> "Alexander Beglov" (His/Her Excellency is no initials),
+    "Shri Anurag Jain" -> "Anurag Jain"."""
     m = _HONORIFIC_RE.match(cand.name)
     if m is None:
-        return cand
+        m = _INDIAN_HONORIFIC_RE.match(cand.name)
+        if m is None or not re.fullmatch(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}",
+                                         cand.name[m.end():]):
+            return cand
     rest = cand.name[m.end():]
     kind = "person" if re.fullmatch(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}", rest) else cand.type
     return _Candidate(cand.start + m.end(), cand.end, kind, rest, cand.priority, cand.source)
