@@ -84,3 +84,16 @@ def test_a_body_acronym_with_a_title_is_no_person():
     found = persons(text, "en")
     assert "Sergey Volkov" in found
     assert not any("Head" in n for n in found)
+
+
+def test_first_name_and_patronymic_without_surname_are_the_person_named_before():
+    text = ("Глава агентства Павел Кудрин не поедет в Минск. Павел Андреевич считает, что "
+            "вопросы можно решить письменно, сообщила пресс-служба.")
+    assert persons(text, "ru") == ["Павел Кудрин"]
+
+
+def test_first_name_and_patronymic_stay_apart_when_two_people_share_the_first_name():
+    text = ("Министр Павел Кудрин и посол Павел Смирнов встретились в Минске. Павел Андреевич "
+            "поблагодарил коллег.")
+    found = persons(text, "ru")
+    assert "Павел Кудрин" in found and "Павел Смирнов" in found

@@ -180,6 +180,17 @@ def _is_name_without_middle(short: list[str], full: list[str]) -> bool:
     return _similar_words(short[0], full[0]) and _similar_words(short[1], full[2])
 
 
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
+
+
+def _is_first_name_and_patronymic_of(short: list[str], full: list[str]) -> bool:
+    """"Сергей Алексеевич" after "Сергей Данкверт": the polite address by first name and
+    patronymic is the person with that first name (the caller joins only a single fit)."""
+    return len(short) == 2 and bool(_PATRONYMIC.search(short[1])) and len(full) >= 2 \
+        and not _PATRONYMIC.search(full[-1]) and _similar_words(short[0], full[0]) \
+        and (len(full) == 2 or _similar_words(short[1], full[1]))
+
+
 def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
     """Join a surname-only, initials or mis-inflected mention to the one full name it fits."""
     persons = [i for i, m in enumerate(mentions) if m.type == "person"]
@@ -219,7 +230,7 @@ def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
                 candidates.add(uf.find(j))
                 continue
             if _is_name_without_middle(tokens_i, tokens_j) or _is_name_without_middle(
-                    tokens_j, tokens_i):
+                    tokens_j, tokens_i) or _is_first_name_and_patronymic_of(tokens_i, tokens_j):
                 candidates.add(uf.find(j))      # "Сергей Лавров" / "Сергей Викторович Лавров"
                 continue
             parts_i, parts_j = _person_parts(name_i), _person_parts(name_j)
@@ -397,6 +408,8 @@ def _canonical_person(mentions: list[EntityMention]) -> str:
         # more words, spelled out, not in an oblique case, more often, then shorter (an
         # oblique ending adds letters)
         oblique = 1 if _OBLIQUE_ENDING.search(m.name) else 0
+        # "Сергей Алексеевич" has no surname: it is never the name of the person
+        oblique += 2 if _PATRONYMIC.search(fold(m.name)) else 0
         return (len(re.sub(r"[·•・]", " ", m.name).split()), 0 if _INITIALS.match(m.name) else 1,
                 -oblique,
                 counts[m.name], -len(m.name))
