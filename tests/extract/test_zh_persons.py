@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from tests.extract.helpers import names, run_components
 
-from coopnode.extract import zh_script
+from coopnode.extract import extract_document, zh_script
 from coopnode.extract.types import Doc
 from coopnode.extract.zh import COMPONENTS
 
@@ -79,3 +79,36 @@ def test_name_cut_by_the_tokenizer_is_read_in_full_when_the_text_gives_it_elsewh
     found = persons("市长曹新平于6月4日率团访问梁赞市。5日上午,市长曹新平和第一副市长富尔索夫分别介绍了情况。")
     assert "曹新平" in found
     assert "曹新" not in found
+
+
+def test_name_cut_in_two_before_a_title_opening_a_clause() -> None:
+    """"李小林会长会见…", "马文峰主任会见…": jieba cuts the name (李/小林, 马/文峰) and tags it
+    as ordinary nouns; before a title and a verb of meeting it is still a name."""
+    assert "蒋小川" in persons("4月1日,蒋小川会长会见了印度驻华大使。")
+    assert "邵文峰" in persons("3月2日,邵文峰主任会见新任总领事。")
+
+
+def test_dictionary_words_before_a_title_are_not_names() -> None:
+    """"党委书记表示", "常务副市长会见": a surname-like first character is not enough."""
+    found = persons("会上,党委书记表示支持。随后,常务副市长会见了代表团。")
+    assert not found & {"党委", "常务"}
+
+
+def test_the_kind_of_middle_dot_does_not_split_a_person() -> None:
+    """Sites use ∙, • or · between the parts of a foreign name; a later bare surname is the
+    same person whichever dot the full name had."""
+    for dot in "·∙•":
+        text = f"俄罗斯副总理尤里{dot}沃罗宁在会上发言。会议由副总理与全权代表沃罗宁共同主持。"
+        contract = extract_document(text.encode()).to_contract()
+        people = [e for e in contract["entities"] if e["type"] == "person"]
+        assert len(people) == 1, (dot, people)
+
+
+def test_hyphen_between_given_name_and_surname_after_a_title() -> None:
+    found = persons("俄经济发展部副部长德米特里-沃洛金介绍说,项目进展顺利。")
+    assert "德米特里-沃洛金" in found
+    assert "德米特里" not in found
+
+
+def test_hyphen_between_two_places_is_not_a_person() -> None:
+    assert persons("阿根廷-巴西航线开通。") == set()

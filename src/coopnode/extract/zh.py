@@ -614,6 +614,8 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     found: list[_Candidate] = []
 
     def add(start: int, end: int, source: str, priority: int = 3) -> None:
+        if source.startswith("title"):
+            end = _hyphenated_end(text, start, end)
         name = text[start:end]
         if 2 <= len(name) <= 16:
             found.append(_Candidate(start, end, "person", name, priority, source))
@@ -697,6 +699,8 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 add(tokens[first].start, tok.start, "title-translit")
             elif prev.flag in {"nr", "nrfg", "nrt"} and _plausible_name(prev.word):
                 add(prev.start, prev.end, "title")
+            elif (split := _split_name_before_title(text, tokens, i)) is not None:
+                add(split, tok.start, "title-surname", 2)
             else:
                 start = translit_run(text, tok.start, -1)
                 if (tok.start - start >= 2 and text[start:tok.start] not in zh_lexicon.entries()
@@ -732,6 +736,37 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     return found
 
 
+def _hyphenated_end(text: str, start: int, end: int) -> int:
+    """"副部长德米特里-沃尔瓦茨": some sites join a foreign given name and surname with a hyphen
+    instead of a middle dot. Only a transliterated name after a title is carried across it."""
+    if not (text[end:end + 1] in "-－‐‑–" and all(c in TRANSLIT_DOTTED for c in text[start:end])):
+        return end
+    run = translit_run(text, end + 1, 1, TRANSLIT_DOTTED)
+    return run if run - (end + 1) >= 2 else end
+
+
+def _split_name_before_title(text: str, tokens: tuple[Token, ...], i: int) -> int | None:
+    """Start of a Chinese name that jieba cut in two right before the title ``tokens[i]``.
+
+    "，李小林会长会见…" (李/小林), "马文峰主任会见…" (马/文峰): the name opens a clause, starts
+    with a surname and is no dictionary word ("党委书记", "常务副市长" are), and the title is
+    followed by a verb of meeting or speaking.
+    """
+    if i < 2 or i + 1 >= len(tokens) or tokens[i + 1].word not in SPEECH_VERBS:
+        return None
+    first, second = tokens[i - 2], tokens[i - 1]
+    name = first.word + second.word
+    if not (len(first.word) == 1 and 1 <= len(second.word) <= 2 and first.end == second.start
+            and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name[0] in SURNAMES):
+        return None
+    before = text[first.start - 1] if first.start > 0 else "\n"
+    if before not in "，,。；;：:、\n 日" or zh_lexicon.is_dictionary_word(name):
+        return None
+    if name in STOP_WORDS or name in zh_lexicon.entries() or _ends_with_title(name):
+        return None
+    return first.start
+
+
 def _dotted_tail_end(text: str, end: int, first_dot: int) -> int:
     """End of a dotted name whose last part holds a character missing from TRANSLIT_DOTTED.
 
@@ -753,11 +788,12 @@ _NAME_LAST_CHARS = frozenset("娜娃娅亚拉莎雅卡夫科奇基尔克娃莉�
 
 
 def merge_dotted_surnames(mentions: list[EntityMention]) -> None:
-    """A bare name that is the FIRST part of one dotted name takes that name.
+    """A bare name that is the first or last part of one dotted name takes that name.
 
     Texts from Belarus and Russia often write the surname first ("斯诺普科夫·尼古拉", then
-    "斯诺普科夫"). Only done when exactly one dotted person starts with the bare name and none
-    ends with it, so "亚历山大" alone is never pinned on one of two Alexanders.
+    "斯诺普科夫"), and sites use other dots than · ("尤里∙特鲁特涅夫", then "特鲁特涅夫").
+    Only done when exactly one dotted person has the bare name as a part, so "亚历山大" alone
+    is never pinned on one of two Alexanders.
     """
     dotted = {m.name for m in mentions if m.type == "person"
               and any(d in m.name for d in NAME_DOTS)}
@@ -765,9 +801,9 @@ def merge_dotted_surnames(mentions: list[EntityMention]) -> None:
     for m in mentions:
         if m.type != "person" or m.name in dotted:
             continue
-        firsts = {name for name, p in zip(dotted, parts, strict=True) if p[0] == m.name}
-        if len(firsts) == 1 and not any(p[-1] == m.name for p in parts):
-            m.name = firsts.pop()
+        owners = {name for name, p in zip(dotted, parts, strict=True) if m.name in (p[0], p[-1])}
+        if len(owners) == 1:
+            m.name = owners.pop()
 
 
 @lru_cache(maxsize=1)

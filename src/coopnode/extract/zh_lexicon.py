@@ -93,3 +93,12 @@ def _fused_title(word: str) -> str | None:
     if len(word) >= 3 and word[0] in "局部厅处司院委办所校社会署" and word[1:] in set(titles()):
         return word[0]
     return None
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether jieba's dictionary (with ours added) lists ``word`` as a word.
+
+    A personal name is normally NOT a dictionary word, while look-alikes of a surname and a
+    given name are ("常务", "党委", "项目"): this tells them apart before a title.
+    """
+    return bool(_tokenizer().tokenizer.FREQ.get(word))
