@@ -97,3 +97,17 @@ def test_first_name_and_patronymic_stay_apart_when_two_people_share_the_first_na
             "поблагодарил коллег.")
     found = persons(text, "ru")
     assert "Павел Кудрин" in found and "Павел Смирнов" in found
+
+
+def test_every_author_of_a_byline_block_is_a_person():
+    text = ("Digital corridor opens\n\nby Anna Kovaleva\n[Russia] Oleg Sidorenko\n\n"
+            "The ministers of Russia and Belarus met in Minsk on May 5, 2024.")
+    found = persons(text, "en")
+    assert "Anna Kovaleva" in found and "Oleg Sidorenko" in found
+
+
+def test_a_headline_under_a_byline_is_no_author():
+    text = ("By Anna Kovaleva\nBelarus News Digest\nThe ministers met in Minsk on May 5, 2024.")
+    found = persons(text, "en")
+    assert "Anna Kovaleva" in found
+    assert not any("Digest" in n or "Belarus" in n for n in found)

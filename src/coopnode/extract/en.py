@@ -814,6 +814,45 @@ def drop_leading_places(name: str) -> tuple[int, str]:
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"
 
 
+# "By Anna Petrova" / "Text by …" on its own line, then maybe more authors one per line, each
+# perhaps after a bracketed country ("[Belarus] Olga Ivanova")
+_BYLINE_HEAD_RE = re.compile(r"^[ \t]*(?:By|BY|by|Text by|Written by|Photos? by|Author:|Authors:)"
+                             r"[ \t]+(?=[A-Z])", re.MULTILINE)
+_BYLINE_NAME = _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){1,2}"
+_BYLINE_MORE_RE = re.compile(r"\n[ \t]*(?:\[[A-Z][\w ]{1,30}\][ \t]*)?(" + _BYLINE_NAME
+                             + r")[ \t]*(?=\n)")
+
+
+def _could_be_author(name: str) -> bool:
+    """No place, nationality, body head, title or function word among the words: "By Belarus
+    Today" or "The Great Hall" is no author."""
+    return not any(w.lower() in LEADING_NOISE or w in ORG_HEADS or _is_demonym_or_place(w)
+                   for w in name.split()) and not _is_title_only(name)
+
+
+def _byline_candidates(text: str) -> list[_Candidate]:
+    """Authors in a byline block: the taggers miss a name standing alone on its line, most
+    of all a second author under the first. Only lines holding nothing but a name count, and
+    a further line only when a blank line closes the block."""
+    found: list[_Candidate] = []
+    for head in _BYLINE_HEAD_RE.finditer(text):
+        first = re.compile(r"(" + _BYLINE_NAME + r")[ \t]*(?=\n|$)").match(text, head.end())
+        if first is None or not _could_be_author(first.group(1)):
+            continue
+        found.append(_Candidate(first.start(1), first.end(1), "person", first.group(1), 4,
+                                "pattern"))
+        pos, more_names = first.end(), []
+        while (more := _BYLINE_MORE_RE.match(text, pos)) is not None and len(more_names) < 6:
+            if not _could_be_author(more.group(1)):
+                break
+            more_names.append(more)
+            pos = more.end()
+        if more_names and re.match(r"[ \t]*(?:\n[ \t]*\n|\Z)", text[pos:]):
+            found.extend(_Candidate(m.start(1), m.end(1), "person", m.group(1), 4, "pattern")
+                         for m in more_names)
+    return found
+
+
 def _title_person_candidates(text: str) -> list[_Candidate]:
     """Persons after a title, also after a long one: "Deputy Minister of Communications and
     Informatization of the Republic of Belarus Anton Alekseev" -> "Anton Alekseev"."""
@@ -1012,7 +1051,7 @@ class EnglishComponents:
 
     def entities(self, doc: Doc) -> list[EntityMention]:
         text = doc.text
-        titled = _title_person_candidates(text)
+        titled = _title_person_candidates(text) + _byline_candidates(text)
         candidates = _truncate_at_persons(
             _chunk_candidates(text) + _lexicon_candidates(text) + _spacy_candidates(text),
             titled, text) + titled
