@@ -111,3 +111,17 @@ def test_a_headline_under_a_byline_is_no_author():
     found = persons(text, "en")
     assert "Anna Kovaleva" in found
     assert not any("Digest" in n or "Belarus" in n for n in found)
+
+
+def test_participants_listed_after_an_honorific_are_persons():
+    text = ("HE Xiaoming Wang, Vice Minister of Industry, China\n\n"
+            "HE Noor Taha Hassan Saleh, Ambassador of Jordan to Brazil\n\n"
+            "HE Rini Yusuf, Ambassador of Malaysia to Brazil\n")
+    found = persons(text, "en")
+    for name in ("Xiaoming Wang", "Noor Taha Hassan Saleh", "Rini Yusuf"):
+        assert name in found
+
+
+def test_an_honorific_before_a_title_or_a_place_is_no_person():
+    text = "Mr Vice President, thank you. We met in New Delhi on May 5, 2024."
+    assert persons(text, "en") == []

@@ -631,7 +631,9 @@ def _is_title_only(name: str) -> bool:
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     if not words:
         return False
-    known = {t.lower() for t in en_lexicon.titles()} | {t.lower().rstrip(".") for t in _SHORT_TITLES}
+    known = {w.lower() for t in en_lexicon.titles() for w in t.split()} | {
+        t.lower().rstrip(".") for t in _SHORT_TITLES}
+    known -= {"of", "the", "and", "for", "in", "to"}
     titles = [w for w in words if w.lower().rstrip(".") in known]
     # "DEEIR Head": a body's acronym and a title are a position, not a name
     acronyms = [w for w in words if re.fullmatch(r"[A-Z]{2,}", w)]
@@ -827,7 +829,22 @@ def _could_be_author(name: str) -> bool:
     """No place, nationality, body head, title or function word among the words: "By Belarus
     Today" or "The Great Hall" is no author."""
     return not any(w.lower() in LEADING_NOISE or w in ORG_HEADS or _is_demonym_or_place(w)
-                   for w in name.split()) and not _is_title_only(name)
+                   for w in name.split()) and not _is_title_only(name) and not (
+        (en_lexicon.lookup(name) or _NoEntry).type in {"place", "organization"})
+
+
+# "HE Yunming Zhang, Vice Minister …", "Mr Bruno Ramos, Regional Director": an honorific, a
+# name of two to four words, then the comma that opens the title
+_HONORIFIC_PERSON_RE = re.compile(
+    r"(?<![\w.])(?:H\.\s?E\.|HE|Mr\.?|Mrs\.?|Ms\.?)[ \t]+(?:Dr\.?[ \t]+)?(" + _NAME_WORD
+    + r"(?:[ \t]+" + _NAME_WORD + r"){1,3})(?=[ \t]*,)")
+
+
+def _honorific_person_candidates(text: str) -> list[_Candidate]:
+    """Persons named after an honorific and followed by their title, as in lists of
+    participants: the taggers split or miss long foreign names there."""
+    return [_Candidate(m.start(1), m.end(1), "person", m.group(1), 4, "pattern")
+            for m in _HONORIFIC_PERSON_RE.finditer(text) if _could_be_author(m.group(1))]
 
 
 def _byline_candidates(text: str) -> list[_Candidate]:
@@ -1051,7 +1068,8 @@ class EnglishComponents:
 
     def entities(self, doc: Doc) -> list[EntityMention]:
         text = doc.text
-        titled = _title_person_candidates(text) + _byline_candidates(text)
+        titled = _title_person_candidates(text) + _byline_candidates(text) + \
+            _honorific_person_candidates(text)
         candidates = _truncate_at_persons(
             _chunk_candidates(text) + _lexicon_candidates(text) + _spacy_candidates(text),
             titled, text) + titled
