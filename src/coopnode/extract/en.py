@@ -828,9 +828,10 @@ _BYLINE_MORE_RE = re.compile(r"\n[ \t]*(?:\[[A-Z][\w ]{1,30}\][ \t]*)?(" + _BYLI
 def _could_be_author(name: str) -> bool:
     """No place, nationality, body head, title or function word among the words: "By Belarus
     Today" or "The Great Hall" is no author."""
-    return not any(w.lower() in LEADING_NOISE or w in ORG_HEADS or _is_demonym_or_place(w)
-                   for w in name.split()) and not _is_title_only(name) and not (
-        (en_lexicon.lookup(name) or _NoEntry).type in {"place", "organization"})
+    if any(w.lower() in LEADING_NOISE or w in ORG_HEADS or _is_demonym_or_place(w)
+           for w in name.split()) or _is_title_only(name):
+        return False
+    return (en_lexicon.lookup(name) or _NoEntry).type not in {"place", "organization"}
 
 
 # "HE Yunming Zhang, Vice Minister …", "Mr Bruno Ramos, Regional Director": an honorific, a
@@ -858,7 +859,8 @@ def _byline_candidates(text: str) -> list[_Candidate]:
             continue
         found.append(_Candidate(first.start(1), first.end(1), "person", first.group(1), 4,
                                 "pattern"))
-        pos, more_names = first.end(), []
+        pos = first.end()
+        more_names: list[re.Match[str]] = []
         while (more := _BYLINE_MORE_RE.match(text, pos)) is not None and len(more_names) < 6:
             if not _could_be_author(more.group(1)):
                 break
