@@ -10,6 +10,7 @@ from :mod:`.actions` and serialise.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal
 from uuid import UUID
 
@@ -167,6 +168,20 @@ def _profile(pk: UUID, user: AbstractBaseUser | None) -> CooperationProfile | No
     return profile
 
 
+def _change_profile(request: HttpRequest, profile_id: UUID,
+                    action: Callable[[Any, CooperationProfile], CooperationProfile]) -> Any:
+    """Find the profile the caller may see, apply one domain action, answer with the result."""
+    user = request.auth
+    profile = _profile(profile_id, user)
+    if profile is None:
+        return not_found()
+    try:
+        profile = action(user, profile)
+    except A.PartneringError as exc:
+        return refused(exc)
+    return profile_out(profile, user)
+
+
 def _lang(request: HttpRequest, lang: str | None) -> str:
     return lang or get_language() or "en"
 
@@ -216,57 +231,25 @@ def create_profile(request: HttpRequest, payload: ProfileIn) -> Any:
 
 @router.patch("/profiles/{uuid:profile_id}", auth=WRITE_AUTH, summary="Change a profile (own organization's only)")
 def update_profile(request: HttpRequest, profile_id: UUID, payload: ProfilePatch) -> Any:
-    user = request.auth
-    profile = _profile(profile_id, user)
-    if profile is None:
-        return not_found()
-    try:
-        profile = A.do_update_profile(user, profile, payload.dict(exclude_unset=True))
-    except A.PartneringError as exc:
-        return refused(exc)
-    return profile_out(profile, user)
+    return _change_profile(request, profile_id, lambda user, profile: A.do_update_profile(
+        user, profile, payload.dict(exclude_unset=True)))
 
 
 @router.delete("/profiles/{uuid:profile_id}", auth=WRITE_AUTH, summary="Withdraw a profile (kept for the record)")
 def withdraw_profile(request: HttpRequest, profile_id: UUID) -> Any:
-    user = request.auth
-    profile = _profile(profile_id, user)
-    if profile is None:
-        return not_found()
-    try:
-        profile = A.do_withdraw_profile(user, profile)
-    except A.PartneringError as exc:
-        return refused(exc)
-    return profile_out(profile, user)
+    return _change_profile(request, profile_id, A.do_withdraw_profile)
 
 
 @router.post("/profiles/{uuid:profile_id}/submit", auth=WRITE_AUTH, summary="Send a draft to the operators")
 def submit_profile(request: HttpRequest, profile_id: UUID) -> Any:
-    user = request.auth
-    profile = _profile(profile_id, user)
-    if profile is None:
-        return not_found()
-    try:
-        profile = A.do_submit_profile(user, profile)
-    except A.PartneringError as exc:
-        return refused(exc)
-    return profile_out(profile, user)
+    return _change_profile(request, profile_id, A.do_submit_profile)
 
 
 @router.post("/profiles/{uuid:profile_id}/review", auth=WRITE_AUTH, summary="Operators: publish or ask for changes")
 def review_profile(request: HttpRequest, profile_id: UUID, payload: ReviewIn) -> Any:
-    user = request.auth
-    profile = _profile(profile_id, user)
-    if profile is None:
-        return not_found()
-    try:
-        if payload.decision == "publish":
-            profile = A.do_publish_profile(user, profile, payload.note)
-        else:
-            profile = A.do_request_changes(user, profile, payload.note)
-    except A.PartneringError as exc:
-        return refused(exc)
-    return profile_out(profile, user)
+    return _change_profile(request, profile_id, lambda user, profile: (
+        A.do_publish_profile(user, profile, payload.note) if payload.decision == "publish"
+        else A.do_request_changes(user, profile, payload.note)))
 
 
 @router.get("/profiles/{uuid:profile_id}/matches", summary="Ranked matches with reasons in your language (lang=ru|zh|en)")
