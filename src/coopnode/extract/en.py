@@ -876,18 +876,26 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
     """Persons after a title, also after a long one: "Deputy Minister of Communications and
     Informatization of the Republic of Belarus Anton Alekseev" -> "Anton Alekseev"."""
     titles = "|".join(re.escape(t) for t in en_lexicon.titles())
+    # in running text a title may start lower case ("the spokesperson of the Ministry …")
+    any_case_titles = "|".join(sorted({re.escape(t[0].lower() + t[1:]) for t in en_lexicon.titles()
+                                       if " " not in t or t[0].isupper()} | {titles}, key=len,
+                                      reverse=True))
     # words of office names are never a person's first word, so the title runs over them
-    # (also over a comma: "Minister of Digital Development, Communications and Mass Media …")
-    office = "|".join(sorted(DOMAIN_WORDS | ORG_HEADS | PLACE_HEADS, key=len, reverse=True))
+    # (also over a comma: "Minister of Digital Development, Communications and Mass Media …",
+    # an aside in brackets: "Secretary (CPV & OIA) Sanjay Bhattacharyya", and the Latin of
+    # "Chargé d'Affaires ad interim")
+    office = "|".join(sorted(DOMAIN_WORDS | ORG_HEADS | PLACE_HEADS | _title_words(), key=len,
+                             reverse=True))
     first_word = r"(?!(?:" + office + r")\b)" + _NAME_WORD
     pattern = re.compile(
-        r"\b(?:" + titles + r")"
-        r"(?:,?[ \t]+(?:of|to|for|the|and|in|on|at|[A-Z][\w'’-]*|[\"“][^\"”\n]{1,40}[\"”]))*?"
+        r"\b(?:" + any_case_titles + r")"
+        r"(?:,?[ \t]+(?:of|to|for|the|and|in|on|at|ad|a\.i\.|interim|[A-Z][\w'’-]*"
+        r"|[\"“][^\"”\n]{1,40}[\"”]|\([^()\n]{1,40}\)))*?"
         r",?[ \t]+(" + first_word + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?"
         r"(?:" + _NAME_WORD + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?){0,2}"
         + _NAME_WORD + r")"
-        r"(?=[ \t]+(?!(?:of|for|and|the|on|in|at|to|de)\b)[a-z]|[,.;:)]|[ \t]*$"
-        r"|[ \t]+and[ \t]+(?:" + titles + r")\b)",
+        r"(?=[ \t]+(?!(?:and|the|de)\b)[a-z]|[,.;:)]|[ \t]*$"
+        r"|[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:" + titles + r")\b)",
         re.MULTILINE,
     )
     found = []

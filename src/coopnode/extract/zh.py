@@ -35,17 +35,18 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "公司", "集团", "银行", "联盟", "工信厅", "部", "局", "厅", "署", "委", "办", "院", "组织",
     "产业园", "科技园", "工业园", "园区", "基地", "交易所", "基金会", "通讯社", "报社", "电视台",
     "实验室", "孵化器", "俱乐部", "议会", "国家杜马", "大巴扎", "经济区", "开发区", "自贸区",
-    "合作区", "示范区", "高新区", "新区", "工坊", "联合工厂", "工厂", "联合体", "合作社",
+    "合作区", "示范区", "高新区", "新区", "工坊", "联合工厂", "工厂", "厂", "联合体", "合作社",
     # missions, working bodies, organising committees, cultural bodies and media
     "办事处", "代表处", "工作组", "组委会", "秘书局", "交响乐团", "乐团", "艺术团", "剧院",
     "博物馆", "出版社", "新闻社", "广播电台", "国民会议", "联邦会议", "代表院", "共和国院",
 )
 # One-character suffixes are too common inside ordinary words; they need a longer name.
-_SHORT_SUFFIXES = frozenset({"部", "局", "厅", "署", "委", "办", "院"})
+_SHORT_SUFFIXES = frozenset({"部", "局", "厅", "署", "委", "办", "院", "厂"})
 _NOT_ORG_ENDINGS = ("内部", "外部", "全部", "东部", "西部", "南部", "北部", "中部", "局部", "干部",
                     "部分", "总部", "结局", "格局", "布局", "当局", "大局", "全局", "医院", "法院",
                     "庭院", "剧院", "影院", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "申办",
-                    "督办", "查办")
+                    "督办", "查办", "设厂", "建厂", "办厂", "开厂", "出厂", "进厂", "全厂", "本厂",
+                    "该厂", "回厂")
 PLACE_SUFFIXES = ("自治区", "联邦区", "省", "市", "州", "县", "区", "地区")
 # Words that stop the leftward walk over an organization's modifiers.
 STOP_WORDS = frozenset("""
@@ -82,7 +83,11 @@ TRANSLIT = frozenset(
 )
 # Further characters seen in transliterations; only trusted next to a middle dot
 # (亚历山大·…), because alone they are too common in ordinary words.
-TRANSLIT_DOTTED = TRANSLIT | frozenset("高先鲍历山大德罗维奇诺夫斯基娜科耶托尔什米哈伊洛扎列宁普拉得莲杨")
+TRANSLIT_DOTTED = TRANSLIT | frozenset(
+    "高先鲍历山大德罗维奇诺夫斯基娜科耶托尔什米哈伊洛扎列宁普拉得莲杨"
+    # from the Xinhua Russian-Chinese and Arabic-Chinese transliteration tables (安德烈, 季托夫,
+    # 采列夫, 楚瓦, 易卜拉欣, 侯赛因, 优素福, 肖洛霍夫, 朱可夫, 甘地 …)
+    "久代任侯季富察措日易楚欣武烈秋素肖茂采优朱可地")
 # Common Chinese surnames, to accept a jieba nr word as a full name.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
@@ -627,6 +632,7 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         first_dot = m.start() + dot.start()
         start = translit_run(text, first_dot, -1, TRANSLIT_DOTTED)
         end = translit_run(text, first_dot, 1, TRANSLIT_DOTTED)
+        start, end = _dotted_name_tokens(tokens, start, end, first_dot)
         end = _dotted_tail_end(text, end, first_dot)
         for k in range(first_dot - 1, start, -1):
             title = title_at(text, k, backwards=True)
@@ -672,8 +678,16 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                     and _plausible_name(tokens[i + 1].word)):
                 add(tokens[i + 1].start, tokens[i + 1].end, "title")
             continue
-        # after the title
-        if i + 1 < len(tokens):
+        # after the title, over an aside in brackets ("总工程师（副部长级）谢少锋")
+        j = _after_aside(tokens, i + 1)
+        if j < len(tokens) and j > i + 1:
+            if tokens[j].flag in {"nr", "nrfg", "nrt"} and _plausible_name(tokens[j].word):
+                add(tokens[j].start, tokens[j].end, "title")
+            elif tokens[j].word[:1] in SURNAMES and not _is_function_word(tokens[j]):
+                length = _split_name_length(tokens, j, text)
+                if length and _suffix_of(text[tokens[j].start:tokens[j].start + length]) is None:
+                    add(tokens[j].start, tokens[j].start + length, "title-surname", 2)
+        elif i + 1 < len(tokens):
             nxt = tokens[i + 1]
             run_end = translit_run(text, tok.end, 1)
             # the run ends where a word ends: 莫迪提出 is 莫迪 + 提出, not a name 莫迪提
@@ -715,6 +729,29 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         name_end = max((b for b in boundaries if m.end() + 2 <= b <= run_end), default=None)
         if name_end is not None:
             add(m.end(), name_end, "title-translit")
+    # "南京高速齿轮公司的马茂生共同展示", "宇通集团（Yutong Group）的李建春提出": a name jieba
+    # recognised, introduced by the company or body it works for
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].word != "的":
+            continue
+        name = tokens[i + 1]
+        if not _after_organization(text, tokens[i].start):
+            continue
+        if name.flag in {"nr", "nrfg", "nrt"} and _plausible_name(name.word):
+            end, k = name.end, i + 2
+        elif (len(name.word) == 1 and name.word in SURNAMES and name.flag == "nr"
+              and (length := _split_name_length(tokens, i + 1, text))):
+            # "…的李建春提出": jieba cut the name after the surname (李 / 建春)
+            end = name.start + length
+            k = next((j for j in range(i + 2, len(tokens)) if tokens[j].start >= end), len(tokens))
+            if k < len(tokens) and tokens[k].start != end:
+                continue
+        else:
+            continue
+        after = tokens[k] if k < len(tokens) else None
+        if after is None or after.flag[:1] in {"v", "d", "p", "c"} or after.word in "，,、。":
+            first = _translit_tokens_start(tokens, i + 1)
+            add(tokens[first].start, end, "employer", 2)
     # a name jieba recognised, as the subject of a verb of speaking or attending ("张明指出")
     for i, tok in enumerate(tokens[:-1]):
         if (tok.flag in {"nr", "nrfg", "nrt"} and _plausible_name(tok.word)
@@ -734,6 +771,45 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                 lo == occurrence.start() and hi < occurrence.end() for lo, hi in titled)
             add(occurrence.start(), occurrence.end(), "repeat", 4 if cut else 1)
     return found
+
+
+def _dotted_name_tokens(tokens: tuple[Token, ...], start: int, end: int,
+                        first_dot: int) -> tuple[int, int]:
+    """Widen a dotted name to the whole words jieba tagged as names on either side of the dot.
+
+    The character table cannot hold every character a transliteration uses; when jieba tags the
+    word that touches the dot as a person's name ("安德烈" nr, "沃罗比约夫" nrt), the name
+    runs over the whole word even if one of its characters is missing from the table.
+    """
+    for tok in tokens:
+        if tok.flag not in {"nr", "nrfg", "nrt"} or not 2 <= len(tok.word) <= 6:
+            continue
+        if tok.end == first_dot and tok.start < start:
+            start = tok.start
+        elif tok.start == first_dot + 1 and tok.end > end:
+            end = tok.end
+    return start, end
+
+
+_TRAILING_ASIDE_RE = re.compile(r"(?:[（(][^（）()\n]{1,60}[）)]|[”」’\"])+$")
+
+
+def _after_aside(tokens: tuple[Token, ...], k: int) -> int:
+    """Index of the token after a short bracketed aside that starts at ``tokens[k]`` (``k`` itself
+    when there is none)."""
+    if k >= len(tokens) or tokens[k].word not in {"(", "（"}:
+        return k
+    for j in range(k + 1, min(k + 8, len(tokens))):
+        if tokens[j].word in {")", "）"}:
+            return j + 1
+    return k
+
+
+def _after_organization(text: str, pos: int) -> bool:
+    """Whether the text before ``pos`` ends with an organization's name, possibly followed by an
+    aside in brackets or a closing quote ("…齿轮公司（Nanjing High Speed Gear）", "“…厂”")."""
+    before = _TRAILING_ASIDE_RE.sub("", text[max(0, pos - 80):pos])
+    return _suffix_of(before[-6:]) is not None and not before.endswith(_NOT_ORG_ENDINGS)
 
 
 def _hyphenated_end(text: str, start: int, end: int) -> int:
@@ -893,8 +969,14 @@ def _plausible_name(word: str) -> bool:
         return True
     if len(word) == 4 and word[:2] in {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐"}:
         return True
+    if len(word) >= 3 and word[-1] in _PLACE_LAST_CHARS:
+        return False                # 斯维尔德洛夫斯克州 is a region, however foreign it sounds
     foreign = sum(c in TRANSLIT_DOTTED for c in word)
     return len(word) >= 2 and foreign == len(word) or len(word) >= 3 and foreign >= len(word) - 1
+
+
+# Last characters of place names, never of a transliterated person's name.
+_PLACE_LAST_CHARS = frozenset("州省市区县镇村岛湖港湾")
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

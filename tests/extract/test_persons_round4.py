@@ -1,0 +1,84 @@
+"""Round 4: persons in classes of text found on fresh real pages (sentences written here).
+
+Each test is one class of text — a way news writes a person — not a sentence of those pages.
+"""
+
+from __future__ import annotations
+
+from tests.extract.helpers import names, run_components
+
+from coopnode.extract import en, zh
+from coopnode.extract.types import Doc
+
+
+def run_zh(text: str) -> Doc:
+    return run_components(zh.COMPONENTS, text, "zh", "2025-07-14")
+
+
+def run_en(text: str) -> Doc:
+    return run_components(en.COMPONENTS, text, "en", "2025-07-14")
+
+
+# ------------------------------------------------------------------ Chinese
+
+def test_zh_dotted_name_with_a_character_missing_from_the_table() -> None:
+    """安德烈 has 烈, rare in transliterations; jieba still tags the word a name."""
+    doc = run_zh("来自俄方企业的安德烈·沃罗比约夫介绍了燃气轮机项目。")
+    assert "安德烈·沃罗比约夫" in names(doc, "person")
+
+
+def test_zh_person_introduced_by_the_company_they_work_for() -> None:
+    doc = run_zh("会上，长城汽车公司的王建国共同展示了新车型，“成都机床厂”的李世明则提出合作建议。")
+    assert {"王建国", "李世明"} <= names(doc, "person")
+
+
+def test_zh_company_name_with_english_aside_before_the_person() -> None:
+    doc = run_zh("东方电气集团(Dongfang Electric)的李建春提出了交通领域的方案。")
+    assert "李建春" in names(doc, "person")
+
+
+def test_zh_title_with_a_rank_in_brackets_before_the_name() -> None:
+    doc = run_zh("工业和信息化部总工程师(副部长级)赵明远出席会议并致辞。")
+    assert "赵明远" in names(doc, "person")
+
+
+def test_zh_region_before_a_title_is_not_a_person() -> None:
+    doc = run_zh("斯维尔德洛夫斯克州副州长瓦西里·科兹洛夫发表致辞。")
+    assert "斯维尔德洛夫斯克州" not in names(doc, "person")
+    assert "瓦西里·科兹洛夫" in names(doc, "person")
+
+
+def test_zh_building_a_factory_is_not_an_organization() -> None:
+    doc = run_zh("该集团计划在明斯克设厂。")
+    assert not any(n.endswith("设厂") for n in names(doc, "organization"))
+
+
+# ------------------------------------------------------------------ English
+
+def test_en_title_in_lower_case_before_the_name() -> None:
+    doc = run_en("The spokesperson of the Ministry of External Affairs Ravi Kumar posted on X.")
+    assert "Ravi Kumar" in names(doc, "person")
+    assert not any("Ravi" in n for n in names(doc, "organization"))
+
+
+def test_en_name_after_a_long_title_followed_by_a_preposition() -> None:
+    doc = run_en("He handed over a message from Minister of Foreign Affairs of Uzbekistan "
+                 "Timur Rashidov on the occasion of the holiday.")
+    assert "Timur Rashidov" in names(doc, "person")
+
+
+def test_en_charge_d_affaires_ad_interim_with_country_before_the_name() -> None:
+    doc = run_en("She met Charge d'Affaires ad Interim of the Republic of Kazakhstan in China "
+                 "Erlan Nurov.")
+    assert "Erlan Nurov" in names(doc, "person")
+
+
+def test_en_title_with_an_aside_in_brackets() -> None:
+    doc = run_en("The session was chaired by Secretary (East & West) Arun Mehra and "
+                 "Additional Secretary Kavita Rao.")
+    assert {"Arun Mehra", "Kavita Rao"} <= names(doc, "person")
+
+
+def test_en_arabic_name_after_a_repeated_title() -> None:
+    doc = run_en("Egypt's Minister of Industry Minister Khaled bin Saleh Al Mansour, and others.")
+    assert "Khaled bin Saleh Al Mansour" in names(doc, "person")
