@@ -22,9 +22,13 @@ from coopnode.extract.dates import find_dates
 from coopnode.extract.ru_morph import (
     UD_CASES,
     can_be_genitive,
+    case_between,
+    name_word_nominative,
     needs_context,
+    nominative_candidates,
     person_nominative,
     phrase_nominative,
+    same_name_word,
     word_nominative,
 )
 from coopnode.extract.types import (
@@ -481,6 +485,131 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         if mention is not None:
             mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
+    return settle_person_names(text, mentions)
+
+
+# --- one name per person across the document ------------------------------------------------
+#
+# A sentence alone often cannot tell the case of a foreign name ("Аджита Доваля",
+# "Субраманьяму Джайшанкару"): the dictionary does not know it.  The document usually can:
+# the same person is written in other cases elsewhere, and the nominative is the form the
+# others extend with a case ending.
+
+
+_CAPITALISED = re.compile(r"(?<![А-Яа-яЁё.-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![А-Яа-яЁё.])")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?…:»\"]\s+|^[—–-]\s+|\n[—–-]?\s*)\Z")
+
+
+def _written_name_words(text: str) -> dict[str, int]:
+    """Capitalised words of the text with their counts, the evidence a nominative is chosen
+    from.  A dictionary word opening a sentence ("Мир", "Политика") is left out: it is
+    capitalised by its position, not because it is a name."""
+    from coopnode.extract.ru_morph import _parses
+
+    counts: dict[str, int] = {}
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if _SENTENCE_OPENING.search(text, max(0, match.start() - 3), match.start()):
+            parses = _parses(word.lower())
+            if parses and parses[0].is_known and not {"Name", "Surn", "Patr"} & set(
+                    parses[0].tag.grammemes):
+                continue
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _nominative_first_name(word: str) -> bool:
+    """A first name the dictionary knows, most likely in the nominative ("Мария",
+    "Александр"): the name it opens is in the nominative whatever its other words look like."""
+    from coopnode.extract.ru_morph import _parses
+
+    parses = [p for p in _parses(word.lower()) if p.is_known and "Name" in p.tag.grammemes]
+    return sum(p.score for p in parses if p.tag.case == "nomn" and p.tag.number != "plur") >= 0.5
+
+
+def _name_words_of(name: str) -> list[str]:
+    return name.split()
+
+
+def _is_name_word_token(token: str) -> bool:
+    return bool(re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", token))
+
+
+def _documented_nominative(word: str, written: dict[str, int]) -> str | None:
+    """The nominative of ``word`` the document writes, if exactly that is found."""
+    found = [c for c in nominative_candidates(word) if written.get(c)]
+    if not found:
+        return None
+    return max(found, key=lambda c: written[c])
+
+
+def _settle_by_document(mention: EntityMention, written: dict[str, int]) -> None:
+    """Put the name words of ``mention`` that are still in an oblique case into the
+    nominative the document writes elsewhere; the case that shows carries over to the other
+    words of the name ("Субраманьяму Джайшанкару" once "Джайшанкар" is written)."""
+    surface_words = mention.text.split()
+    name_words = mention.name.split()
+    if len(surface_words) != len(name_words):
+        return
+    if len(name_words) >= 2 and _nominative_first_name(surface_words[0]):
+        return                       # "Мария Лаврова" is nominative even beside "Лавров"
+    settled: list[str | None] = [None] * len(name_words)
+    case = None
+    for index, (surface, name) in enumerate(zip(surface_words, name_words, strict=True)):
+        if surface != name or not _is_name_word_token(name):
+            continue                 # already inflected from context, or an initial
+        nominative = _documented_nominative(name, written)
+        if nominative is not None:
+            settled[index] = nominative
+            case = case or case_between(name, nominative)
+    if case is not None:
+        for index, (surface, name) in enumerate(zip(surface_words, name_words, strict=True)):
+            if settled[index] is None and surface == name and _is_name_word_token(name):
+                inflected = name_word_nominative(name, case)
+                if inflected != name:
+                    settled[index] = inflected
+    if any(settled):
+        mention.name = " ".join(new or old for new, old in zip(settled, name_words, strict=True))
+
+
+def _same_surface_same_name(persons: list[EntityMention]) -> None:
+    """One surface, one name: "встреча А.Х.Хакимова" reads as a woman's nominative alone,
+    while "Министра … А.Х.Хакимова" showed the genitive; the context that saw a case wins."""
+    by_surface: dict[str, list[EntityMention]] = {}
+    for mention in persons:
+        by_surface.setdefault(mention.text, []).append(mention)
+    for surface, group in by_surface.items():
+        inflected = [m.name for m in group if m.name != surface]
+        if not inflected or len(inflected) == len(group):
+            continue
+        best = max(set(inflected), key=inflected.count)
+        for mention in group:
+            mention.name = best
+
+
+def _given_name_alone(persons: list[EntityMention]) -> None:
+    """"— Александр, на этом форуме …": a first name alone, used to address someone, is the
+    one person of the document with that first name."""
+    full = [m for m in persons if len(m.name.split()) >= 2 and "." not in m.name]
+    for mention in persons:
+        words = mention.name.split()
+        if len(words) != 1 or not _nominative_first_name(words[0]):
+            continue
+        owners = {m.name for m in full if same_name_word(m.name.split()[0], words[0])}
+        if len(owners) == 1:
+            mention.name = owners.pop()
+
+
+def settle_person_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Person names made consistent across the document (see the section comment)."""
+    persons = [m for m in mentions if m.type == "person"]
+    if not persons:
+        return mentions
+    _same_surface_same_name(persons)
+    written = _written_name_words(text)
+    for mention in persons:
+        _settle_by_document(mention, written)
+    _given_name_alone(persons)
     return mentions
 
 
@@ -488,6 +617,9 @@ _CHINESE_OBLIQUE = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*�
 _CHINESE_SOFT = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*н)(?:я|ем)$")
 _CHINESE_VOWEL_Y = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*[аэоу])(?:я|ю|ем)$")
 _CHINESE_SOFT_DATIVE = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*н)ю$")
+# "Чжан Ханьхуэйем": the instrumental ending written after the "-й" of the syllable; no
+# Chinese syllable ends in "-м", so the ending is safe to cut in any context
+_CHINESE_Y_INSTRUMENTAL = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*й)ем$")
 _OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "accs"})
 
 
@@ -506,6 +638,9 @@ def chinese_name_nominative(name: str, case: str | None = None) -> str:
     match = _CHINESE_SOFT.match(name)
     if match and len(match.group(2)) >= 3:
         return f"{match.group(1)} {match.group(2)}ь"
+    match = _CHINESE_Y_INSTRUMENTAL.match(name)
+    if match and len(match.group(2)) >= 3:
+        return f"{match.group(1)} {match.group(2)}"
     if case in _OBLIQUE:
         match = _CHINESE_SOFT_DATIVE.match(name)
         if match and len(match.group(2)) >= 3:

@@ -128,7 +128,12 @@ def _inflect(word: str, case: str, pos: tuple[str, ...] | None, gender: str | No
     if person and not trusted and not best.is_known and \
             not inflected.word.endswith(_SURNAME_ENDINGS):
         return word             # a guessed paradigm: "Расулзода" is not a case of "Расулзод"
+    if person and _IMPOSSIBLE_SPELLING.search(inflected.word):
+        return word             # a guess no Russian word is spelt like: "Ханьхуэйем" -> "…йь"
     return _restore_case(word, inflected.word)
+
+
+_IMPOSSIBLE_SPELLING = re.compile(r"[аеёиоуыэюяйь]ь|ьй|^ь")
 
 
 def _shared_case(words: list[str], pos: tuple[str, ...] | None = None) -> str:
@@ -320,3 +325,82 @@ def can_be_genitive(name: str) -> bool:
     if not words:
         return True
     return "gent" in (_sing_cases(words[0]) or _cases(words[0]))
+
+
+# Case endings of a name word and the nominative endings they replace.  A foreign name the
+# dictionary does not know ("Доваля", "Джайшанкару", "Нарендрой") is declined like a Russian
+# noun of its final letter: a consonant stem takes -а/-у/-ом/-е, a stem in -ь or -й takes
+# -я/-ю/-ем/-е, a stem in -а or -я takes -ы/-и/-е/-у/-ой/-ей.
+_OBLIQUE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ом", ("",)), ("ём", ("ь", "й")), ("ем", ("ь", "й", "")), ("ым", ("",)), ("им", ("",)),
+    ("ой", ("а",)), ("ою", ("а",)), ("ей", ("я", "а", "ь")),
+    ("а", ("",)), ("я", ("ь", "й")), ("у", ("", "а")), ("ю", ("ь", "й", "я")),
+    ("е", ("", "а", "ь", "й", "я")), ("ы", ("а",)), ("и", ("я", "а", "ь")),
+)
+_MIN_STEM = 3
+
+
+def nominative_candidates(word: str) -> list[str]:
+    """Nominatives ``word`` could be an oblique case of, by ending alone ("Доваля" ->
+    "Доваль", "Довалй"; "Нарендры" -> "Нарендра").  Most are not words; the caller keeps a
+    candidate only when the document itself writes it, which is what makes this safe."""
+    out: list[str] = []
+    for ending, replacements in _OBLIQUE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            stem = word[: len(word) - len(ending)]
+            for replacement in replacements:
+                candidate = stem + replacement
+                if candidate != word and candidate not in out:
+                    out.append(candidate)
+    return out
+
+
+def same_name_word(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` case forms of one name word ("Доваль"/"Доваля"/"Довалем")?
+    They share all but their endings, and each ending is a case or nominative ending, so
+    "Москва" and "Москвин" (a different suffix) are not."""
+    a, b = a.casefold().replace("ё", "е"), b.casefold().replace("ё", "е")
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    if common < _MIN_STEM + 1:
+        return False
+    return a[common:] in _NAME_TAILS and b[common:] in _NAME_TAILS
+
+
+_NAME_TAILS = frozenset({"", "ь", "й", "а", "я", "у", "ю", "е", "и", "ы", "ом", "ем", "ым",
+                         "им", "ой", "ей", "ою", "ью"})
+
+
+# The case an (oblique ending, nominative ending) pair shows, when it shows only one.
+_ENDING_CASES: dict[tuple[str, str], str] = {
+    ("ом", ""): "ablt", ("ём", "ь"): "ablt", ("ём", "й"): "ablt", ("ем", "ь"): "ablt",
+    ("ем", "й"): "ablt", ("ем", ""): "ablt", ("ым", ""): "ablt", ("им", ""): "ablt",
+    ("ой", "а"): "ablt", ("ою", "а"): "ablt", ("ей", "я"): "ablt", ("ей", "а"): "ablt",
+    ("а", ""): "gent", ("я", "ь"): "gent", ("я", "й"): "gent", ("у", ""): "datv",
+    ("у", "а"): "accs", ("ю", "ь"): "datv", ("ю", "й"): "datv", ("ю", "я"): "accs",
+    ("ы", "а"): "gent", ("и", "я"): "gent", ("и", "а"): "gent",
+}
+
+
+def case_between(oblique: str, nominative: str) -> str | None:
+    """The case ``oblique`` is in when ``nominative`` is its nominative ("Джайшанкару",
+    "Джайшанкар" -> "datv"); None when the ending fits several cases ("-е")."""
+    common = 0
+    for x, y in zip(oblique, nominative, strict=False):
+        if x != y:
+            break
+        common += 1
+    return _ENDING_CASES.get((oblique[common:], nominative[common:]))
+
+
+def name_word_nominative(word: str, case: str) -> str:
+    """One word of a person's name from a case the document has shown to the nominative,
+    trusting the dictionary's guess for an unknown word ("Субраманьяму", datv ->
+    "Субраманьям"); unchanged unless the result is a case form of the same word."""
+    inflected = _inflect(word, case, None, person=True, trusted=True)
+    return inflected if same_name_word(inflected, word) else word
