@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coopnode.extract import zh_lexicon, zh_script
+from coopnode.extract import zh_lexicon, zh_names, zh_script
 from coopnode.extract.types import (
     AgreementMention,
     AgreementType,
@@ -87,7 +87,7 @@ TRANSLIT_DOTTED = TRANSLIT | frozenset(
     "高先鲍历山大德罗维奇诺夫斯基娜科耶托尔什米哈伊洛扎列宁普拉得莲杨"
     # from the Xinhua Russian-Chinese and Arabic-Chinese transliteration tables (安德烈, 季托夫,
     # 采列夫, 楚瓦, 易卜拉欣, 侯赛因, 优素福, 肖洛霍夫, 朱可夫, 甘地 …)
-    "久代任侯季富察措日易楚欣武烈秋素肖茂采优朱可地")
+    "久代任侯季富察措日易楚欣武烈秋素肖茂采优朱可地") | zh_names.transliteration_characters()
 # Common Chinese surnames, to accept a jieba nr word as a full name.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
@@ -622,7 +622,9 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
         if source.startswith("title"):
             end = _hyphenated_end(text, start, end)
         name = text[start:end]
-        if 2 <= len(name) <= 16:
+        if source not in {"middle-dot", "latin", "gloss"} and _is_place_name(name):
+            return  # "乌兹别克副总理", "…卡姆斯克市长": the place before a title
+        if 2 <= len(name) <= (48 if source == "latin" else 16):
             found.append(_Candidate(start, end, "person", name, priority, source))
 
     # transliterated names with a middle dot
@@ -662,6 +664,11 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     for m in re.finditer(r"[（(]\s*([\u4e00-\u9fff]{2,4})\s*摄\s*[）)]", text):
         if m.group(1)[0] in SURNAMES:
             add(m.start(1), m.end(1), "byline")
+    # names confirmed by a Latin gloss, Latin names, foreign speakers, lists and bylines
+    for start, end, source in (_glossed_names(text, tokens) + _latin_names(text, tokens)
+                               + _foreign_speakers(text, tokens) + _listed_names(text, tokens)
+                               + _byline_names(text) + _feminine_after_title(text)):
+        add(start, end, source, 4 if source in {"gloss", "latin"} else 3)
     # a title before or after the name
     for i, tok in enumerate(tokens):
         if tok.flag != "nnt" and tok.word not in zh_lexicon.titles() and not _ends_with_title(tok.word):
@@ -773,6 +780,183 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     return found
 
 
+_GLOSS_OPEN_RE = re.compile(r"[(（][ \u00a0]*[A-ZÀ-Þ]")
+_NAME_ENDS_OF_PLACES = ("斯克", "格勒", "斯坦", "堡")
+
+
+def _is_place_name(name: str) -> bool:
+    """Whether a would-be name is a place: a listed name or the head of one ("乌兹别克" of
+    乌兹别克斯坦), or a foreign word with the ending of a place's name (…斯克, …格勒, …州)."""
+    if name in zh_lexicon.entries() or name in _place_heads():
+        return True
+    if name[:1] in SURNAMES and len(name) <= 3 and not all(c in TRANSLIT for c in name):
+        return False  # a Chinese name (王海港) may end like a place
+    return name.endswith(_NAME_ENDS_OF_PLACES) or len(name) >= 3 and name[-1] in _PLACE_LAST_CHARS
+
+
+def _is_place_like(name: str, tokens: tuple[Token, ...], start: int) -> bool:
+    """:func:`_is_place_name`, or a word jieba knows as a place or organization."""
+    if _is_place_name(name):
+        return True
+    return any(t.start == start and t.end == start + len(name) and t.flag in {"ns", "nt"}
+               for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """Leading parts (3+ characters) of listed places: texts shorten 乌兹别克斯坦 to 乌兹别克."""
+    heads: set[str] = set()
+    for name, entry in zh_lexicon.entries().items():
+        if entry.type == "place":
+            heads.update(name[:k] for k in range(3, len(name)))
+    return frozenset(heads)
+
+
+def _glossed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """Chinese renderings followed by the person's name in Latin letters:
+    "南非总统拉马福萨(Cyril Ramaphosa)".  The gloss says that a person is named and where the
+    rendering ends; it starts after the title or where the transliteration characters start."""
+    found: list[tuple[int, int, str]] = []
+    for m in _GLOSS_OPEN_RE.finditer(text):
+        if zh_names.latin_gloss(text, m.start()) is None:
+            continue
+        end = m.start()
+        while end > 0 and text[end - 1] in " \u00a0":
+            end -= 1
+        start = translit_run(text, end, -1, TRANSLIT_DOTTED)
+        start = max(start, end - 16)
+        for k in range(end - 2, start, -1):
+            title = title_at(text, k, backwards=True)
+            if title and k - len(title) < start + len(title):
+                start = k
+                break
+        while start < end and text[start] in NAME_DOTS:
+            start += 1
+        name = text[start:end]
+        if len(name) >= 2 and not _is_place_like(name, tokens, start):
+            found.append((start, end, "gloss"))
+    return found
+
+
+def _latin_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """Persons named in Latin letters inside Chinese text: after a title ("工贸部长Márcio
+    Elias Rosa") or as the subject of a verb of speaking ("Márcio Rosa表示")."""
+    found: list[tuple[int, int, str]] = []
+    for m in _LATIN_START_RE.finditer(text):
+        span = zh_names.latin_person_name(text, m.start())
+        if span is None:
+            continue
+        before = m.start()
+        while before > 0 and text[before - 1] in " \u00a0":
+            before -= 1
+        after = span[1]
+        while after < len(text) and text[after] in " \u00a0":
+            after += 1
+        titled = title_at(text, before, backwards=True) is not None
+        speaking = any(text.startswith(v, after) for v in SPEECH_VERBS if len(v) >= 2)
+        if titled or speaking and (before == 0 or text[before - 1] in "，,。；;：:\n、“"):
+            found.append((span[0], span[1], "latin"))
+    return found
+
+
+# A capital letter that opens a Latin word (not one inside a word such as "McDonald").
+_LATIN_START_RE = re.compile(r"(?<![A-Za-zÀ-ž'’.])[A-ZÀ-ÖØ-Þ](?=[a-zß-öø-ÿ])")
+
+
+@lru_cache(maxsize=1)
+def _speaker_pattern() -> re.Pattern[str]:
+    """A run of transliteration characters that opens a clause and runs into a verb of
+    speaking or attending: "，米舒斯京表示" (jieba often cuts such names: 米舒斯/京)."""
+    chars = "".join(sorted(TRANSLIT_DOTTED))
+    verbs = "|".join(sorted((v for v in SPEECH_VERBS if len(v) >= 2), key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[，,。；;：:\n、“”「」 \u3000]))([{chars}]{{2,8}}?)(?={verbs})",
+                      re.MULTILINE)
+
+
+def _foreign_speakers(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """Foreign names with no title, known by their place at the head of a clause before a verb
+    of speaking.  Two characters must all be core transliteration characters and make no
+    dictionary word; places and listed bodies are left out."""
+    found: list[tuple[int, int, str]] = []
+    for m in _speaker_pattern().finditer(text):
+        name = m.group(1)
+        core = sum(c in TRANSLIT for c in name)
+        if len(name) == 2 and core < 2 or len(name) >= 3 and core < len(name) - 1:
+            continue
+        if zh_lexicon.is_dictionary_word(name) or _is_place_like(name, tokens, m.start(1)):
+            continue
+        found.append((m.start(1), m.end(1), "speaker-translit"))
+    return found
+
+
+_LIST_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n由与和同及“ \u3000]))"
+                      r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)"
+                      r"(?=等|出席|参加|陪同|会见|会谈|分别|一同|共同|参与|先后|在)", re.MULTILINE)
+
+
+def _listed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """Chinese names listed with 、 and no titles ("蔡奇、王毅、秦刚等参加"): every item has a
+    common surname and is no dictionary word or listed name, and jieba took most of them
+    for names."""
+    found: list[tuple[int, int, str]] = []
+    for m in _LIST_RE.finditer(text):
+        items: list[tuple[int, int]] = []
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        named = 0
+        for lo, hi in items:
+            item = text[lo:hi]
+            jieba_name = any(t.start == lo and t.end == hi and t.flag in {"nr", "nrfg"}
+                             for t in tokens)
+            named += jieba_name
+            if (item[0] not in SURNAMES or item in zh_lexicon.entries() or item in STOP_WORDS
+                    or zh_lexicon.is_dictionary_word(item) and not jieba_name):
+                break
+        else:
+            if 2 * named > len(items):
+                found.extend((lo, hi, "list") for lo, hi in items)
+    return found
+
+
+_BYLINE_RE = re.compile(
+    r"(?:^|(?<=[\s|｜（(【\[]))(?:撰文|文|作者|责任编辑|责编|编辑|审核|审校|校对|监制|图|摄影|记者|通讯员|编译)"
+    r"[ \u3000]*[:：/／|｜][ \u3000]*((?:[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+|(?=[\s|｜）)】\]]|$)))+)",
+    re.MULTILINE)
+_NOT_IN_BYLINE_NAMES = re.compile(r"[报社网台刊站部局院会处]|新闻|中心|客户端|本报|本网|综合")
+
+
+def _byline_names(text: str) -> list[tuple[int, int, str]]:
+    """Authors and editors after a credit word and a colon or slash ("撰文：张某某",
+    "文/李某", "责任编辑：王某"): the form marks a person even with a rare surname."""
+    found: list[tuple[int, int, str]] = []
+    for m in _BYLINE_RE.finditer(text):
+        for name in re.finditer(r"[\u4e00-\u9fff]+", m.group(1)):
+            word = name.group()
+            if not 2 <= len(word) <= 3 or _NOT_IN_BYLINE_NAMES.search(word):
+                continue
+            if zh_lexicon.is_dictionary_word(word) and word[0] not in SURNAMES:
+                continue
+            found.append((m.start(1) + name.start(), m.start(1) + name.end(), "byline"))
+    return found
+
+
+def _feminine_after_title(text: str) -> list[tuple[int, int, str]]:
+    """Foreign names after a title that run over characters only the full tables list and end
+    like a name before punctuation ("副主席日丹诺娃，"): the ending fixes the extent."""
+    found: list[tuple[int, int, str]] = []
+    for m in _title_pattern().finditer(text):
+        end = translit_run(text, m.end(), 1, TRANSLIT_DOTTED)
+        if not 3 <= end - m.end() <= 8 or text[end - 1] not in _NAME_LAST_CHARS:
+            continue
+        if end < len(text) and text[end] not in "，,、。；;：:）)\n \u3000" and not any(
+                text.startswith(v, end) for v in SPEECH_VERBS if len(v) >= 2):
+            continue
+        found.append((m.end(), end, "title-translit"))
+    return found
+
+
 def _dotted_name_tokens(tokens: tuple[Token, ...], start: int, end: int,
                         first_dot: int) -> tuple[int, int]:
     """Widen a dotted name to the whole words jieba tagged as names on either side of the dot.
@@ -828,8 +1012,11 @@ def _split_name_before_title(text: str, tokens: tuple[Token, ...], i: int) -> in
     with a surname and is no dictionary word ("党委书记", "常务副市长" are), and the title is
     followed by a verb of meeting or speaking.
     """
-    if i < 2 or i + 1 >= len(tokens) or tokens[i + 1].word not in SPEECH_VERBS:
+    if i < 2 or i + 1 >= len(tokens):
         return None
+    if tokens[i + 1].word not in SPEECH_VERBS and not (
+            tokens[i + 1].flag == "p" and any(t.word in SPEECH_VERBS for t in tokens[i + 2:i + 5])):
+        return None  # "李小林会长会见…", "刘海涛秘书长向对方介绍…"
     first, second = tokens[i - 2], tokens[i - 1]
     name = first.word + second.word
     if not (len(first.word) == 1 and 1 <= len(second.word) <= 2 and first.end == second.start
@@ -864,7 +1051,10 @@ _NAME_LAST_CHARS = frozenset("娜娃娅亚拉莎雅卡夫科奇基尔克娃莉�
 
 
 def merge_dotted_surnames(mentions: list[EntityMention]) -> None:
-    """A bare name that is the first or last part of one dotted name takes that name.
+    """A bare name that is a part of one dotted name takes that name.
+
+    Usually the first or last part; a middle part only in names of three parts or more, which
+    Portuguese and Spanish names are shortened to ("卢拉" of 路易斯·伊纳西奥·卢拉·达席尔瓦).
 
     Texts from Belarus and Russia often write the surname first ("斯诺普科夫·尼古拉", then
     "斯诺普科夫"), and sites use other dots than · ("尤里∙特鲁特涅夫", then "特鲁特涅夫").
@@ -877,7 +1067,8 @@ def merge_dotted_surnames(mentions: list[EntityMention]) -> None:
     for m in mentions:
         if m.type != "person" or m.name in dotted:
             continue
-        owners = {name for name, p in zip(dotted, parts, strict=True) if m.name in (p[0], p[-1])}
+        owners = {name for name, p in zip(dotted, parts, strict=True)
+                  if m.name in (p[0], p[-1]) or len(p) >= 3 and m.name in p[1:-1]}
         if len(owners) == 1:
             m.name = owners.pop()
 
@@ -923,6 +1114,9 @@ def _name_before_verb(text: str, tokens: tuple[Token, ...], pos: int) -> int | N
         if any(rest.startswith(v) for v in SPEECH_VERBS if len(v) >= 2):
             if name[1:] in STOP_WORDS or name in STOP_WORDS:
                 continue
+            if any(t.start == pos and len(t.word) == 1 and t.flag.startswith(("p", "c"))
+                   for t in tokens) and zh_lexicon.is_dictionary_word(name[1:]):
+                continue  # "秘书长向对方介绍": a preposition and its object, not 向 + a name
             if any(t.start == pos and t.end == pos + length and t.flag in _COMMON_WORD_FLAGS
                    and t.flag != "v" for t in tokens):
                 continue  # "主席成功访问": 成功 is one common word (jieba tags names as v, too)

@@ -1,0 +1,121 @@
+"""Round 4: classes of Chinese person mentions that were lost on unseen pages.
+
+The sentences are written here (invented names and events); each test is one class of text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.helpers import names, run_components
+
+from coopnode.extract import zh_names, zh_script
+from coopnode.extract.types import Doc
+from coopnode.extract.zh import COMPONENTS, TRANSLIT_DOTTED
+
+needs_opencc = pytest.mark.skipif(not zh_script.char_table(), reason="OpenCC tables not installed")
+
+
+def run(text: str, published: str = "2024-05-03") -> Doc:
+    return run_components(COMPONENTS, text, "zh", published)
+
+
+def persons(text: str) -> set[str]:
+    return names(run(text), "person")
+
+
+# ------------------------------------------------------------------ names with no title
+
+
+def test_foreign_name_opening_a_clause_before_a_verb_of_speaking() -> None:
+    """"米哈尔科夫表示…": a transliterated subject needs no title; jieba cuts such names."""
+    found = persons("会谈在友好气氛中进行。索博列夫斯基表示，两国将扩大数字经济合作。")
+    assert "索博列夫斯基" in found
+    # a country as the subject of the same verb is no person
+    assert persons("会上，巴西表示支持该倡议，俄罗斯表示欢迎。") == set()
+
+
+def test_chinese_names_listed_without_titles_before_a_verb() -> None:
+    """"韩立军、邓海燕、江晓峰等参加": a bare list of leaders is a list of persons."""
+    found = persons("会见前，韩立军、邓海燕、江晓峰等参加了座谈。")
+    assert {"韩立军", "邓海燕", "江晓峰"} <= found
+    # listed fields of work are not names
+    assert persons("双方在工业、农业、能源等领域开展合作。") == set()
+
+
+# ------------------------------------------------------------------ transliterated names
+
+
+def test_dotted_name_with_characters_of_the_published_tables() -> None:
+    """Characters of the transliteration tables (义 of 赛义…) do not cut a dotted name short."""
+    assert "阿卜杜·赛义多夫" in persons("乌兹别克斯坦副总理阿卜杜·赛义多夫出席论坛。")
+    assert set("赛义佛") <= zh_names.transliteration_characters() <= TRANSLIT_DOTTED
+
+
+def test_latin_gloss_confirms_extent_of_a_foreign_name() -> None:
+    """"总统拉玛佛沙(Cyril Ramaphosa)": the bracketed Latin name ends the Chinese rendering."""
+    found = persons("南非总统西里尔佛沙(Cyril Mbeki)周一证实将出席峰会。")
+    assert "西里尔佛沙" in found
+    # a company with a Latin gloss is no person
+    assert persons("宇通集团(Yutong Group)参加了展会。") == set()
+
+
+def test_feminine_name_after_a_title_in_a_list() -> None:
+    """"副主席日丹诺娃，": a rendering that ends like a woman's name closes before the comma."""
+    found = persons("代表团成员有州政府副主席日列兹诺娃，副州长罗巴切夫。")
+    assert "日列兹诺娃" in found
+
+
+@needs_opencc
+def test_traditional_script_foreign_names() -> None:
+    """Pages from Taiwan and Hong Kong: the same names, quoted in the original characters."""
+    found = persons("州政府副主席日列茲諾娃,副州長羅巴切夫率領代表團來訪。")
+    assert {"日列茲諾娃", "羅巴切夫"} <= found
+
+
+def test_latin_script_name_inside_chinese_text() -> None:
+    """"工贸部长Márcio Elias Rosa表示": a name left in Latin letters after a title."""
+    found = persons("巴西工贸部长João Carlos da Costa表示，巴方欢迎中国投资。")
+    assert "João Carlos da Costa" in found
+    assert persons("会议由Digital Silk Road Forum主办。") == set()
+
+
+# ------------------------------------------------------------------ bylines
+
+
+@pytest.mark.parametrize("line", ["撰文：滑明远", "文/滑明远", "责任编辑：滑明远", "编辑 | 滑明远"])
+def test_credit_lines_name_a_person_even_with_a_rare_surname(line: str) -> None:
+    assert "滑明远" in persons(f"中俄数字论坛在厦门开幕\n{line}\n论坛为期两天。")
+
+
+def test_credit_line_naming_a_medium_is_no_person() -> None:
+    assert persons("编辑：环球时报\n来源：新华网\n论坛为期两天。") == set()
+
+
+# ------------------------------------------------------------------ spurious names
+
+
+def test_preposition_after_a_title_is_no_name() -> None:
+    """"张明秘书长向对方介绍": 向 is the preposition, not the surname 向."""
+    found = persons("刘海涛秘书长向对方介绍了合作进展。")
+    assert "刘海涛" in found
+    assert not any(n.startswith("向") for n in found)
+
+
+def test_place_before_a_mayor_is_no_name() -> None:
+    """"下卡姆斯克市长": the city before 市长 is a place, however foreign it sounds."""
+    found = persons("代表团在新托姆斯克市长梅特列夫陪同下参观。")
+    assert "梅特列夫" in found
+    assert not any("托姆斯克" in n for n in found)
+
+
+def test_short_country_name_before_a_title_is_no_name() -> None:
+    assert "乌兹别克" not in persons("乌兹别克副总理纳扎罗夫出席。")
+
+
+# ------------------------------------------------------------------ grouping
+
+
+def test_middle_part_of_a_long_dotted_name_groups_with_it() -> None:
+    """Portuguese names are often shortened to a middle part (卢拉 of 路易斯·…·卢拉·达席尔瓦)."""
+    doc = run("巴西总统若昂·佩德罗·卡多佐·达席尔瓦出席峰会。卡多佐表示，巴西欢迎合作。")
+    assert names(doc, "person") == {"若昂·佩德罗·卡多佐·达席尔瓦"}
