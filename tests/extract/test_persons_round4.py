@@ -82,3 +82,54 @@ def test_en_title_with_an_aside_in_brackets() -> None:
 def test_en_arabic_name_after_a_repeated_title() -> None:
     doc = run_en("Egypt's Minister of Industry Minister Khaled bin Saleh Al Mansour, and others.")
     assert "Khaled bin Saleh Al Mansour" in names(doc, "person")
+
+
+def test_en_name_before_a_title_in_apposition_without_a_tagged_entity() -> None:
+    doc = run_en("Arun Mehra, Secretary (Economic Relations), at the Ministry of External Affairs, "
+                 "led the delegation. Tsogtbaatar, the provincial Party secretary, welcomed them.")
+    assert {"Arun Mehra", "Tsogtbaatar"} <= names(doc, "person")
+
+
+def test_en_country_in_apposition_is_not_a_person() -> None:
+    doc = run_en("India, the Chair of BRICS this year, hosted the meeting.")
+    assert "India" not in names(doc, "person")
+
+
+def test_en_arabic_particle_joined_by_a_hyphen_stays_in_the_name() -> None:
+    doc = run_en("President Abdel Fattah al-Sisi received the delegation in Cairo.")
+    assert "Abdel Fattah al-Sisi" in names(doc, "person")
+
+
+def test_en_sentence_adverb_is_not_part_of_a_name() -> None:
+    doc = run_en("Foreign Minister Wang Yi met the envoy. Besides Wang, the talks were attended "
+                 "by Li Qiang.")
+    assert not any(n.startswith("Besides") for n in names(doc, "person"))
+
+
+def test_en_abbreviations_hashtags_and_compounds_are_not_persons() -> None:
+    doc = run_en("The MoU was signed. Ministers joined the #FamilyPhoto session. Last year the "
+                 "Stand-alone Meeting of the ministers was held in Delhi.")
+    assert not names(doc, "person") & {"MoU", "FamilyPhoto", "Stand"}
+
+
+def test_en_role_words_of_summit_preparation_are_titles_not_names() -> None:
+    doc = run_en("The second Sherpas and Sous Sherpas' meeting was held, with Ravi Kumar as "
+                 "India's BRICS Sherpa.")
+    assert names(doc, "person") == {"Ravi Kumar"}
+
+
+def test_en_initial_without_a_dot_belongs_to_the_name() -> None:
+    doc = run_en("Since S Jaishankar was reappointed as minister, he has travelled widely.")
+    assert "S Jaishankar" in names(doc, "person")
+
+
+def test_en_bare_surname_after_a_titled_mention_is_the_person_not_a_body() -> None:
+    doc = run_en("Zhang Ming held consultations with Russian Deputy Foreign Minister Morgulov. "
+                 "Morgulov said that Russia would work closely with the member states.")
+    assert "Morgulov" in names(doc, "person")
+    assert "Morgulov" not in names(doc, "organization")
+
+
+def test_en_region_after_a_title_is_not_a_person() -> None:
+    doc = run_en("He met Aleksey Degtyarev, Governor of Khabarovskiy Kray.")
+    assert "Khabarovskiy Kray" not in names(doc, "person")

@@ -44,7 +44,8 @@ Post Agency Media Times Daily News Press Plant Plants
 """.split())
 # Heads that make a chunk a place (when no organization head is present).
 PLACE_HEADS = frozenset("""
-Region Province Municipality District City County Republic Oblast Krai Territory Prefecture
+Region Province Municipality District City County Republic Oblast Krai Kray Okrug Territory Prefecture
+Governorate Emirate Raion Rayon Canton
 Island Islands Autonomous Area Kingdom Emirates Federation State States Valley River Lake
 """.split()) - {"Federation", "State", "States"}
 # Words that end an event or document name, not an organization ("BRICS Summit").
@@ -634,7 +635,8 @@ def _is_title_only(name: str) -> bool:
     known = {w.lower() for t in en_lexicon.titles() for w in t.split()} | {
         t.lower().rstrip(".") for t in _SHORT_TITLES}
     known -= {"of", "the", "and", "for", "in", "to"}
-    titles = [w for w in words if w.lower().rstrip(".") in known]
+    titles = [w for w in words if w.lower().rstrip(".") in known
+              or w.lower().endswith("s") and w.lower()[:-1] in known]      # "Sous Sherpas"
     # "DEEIR Head": a body's acronym and a title are a position, not a name
     acronyms = [w for w in words if re.fullmatch(r"[A-Z]{2,}", w)]
     return bool(titles) and len(titles) + len(acronyms) == len(words)
@@ -703,6 +705,33 @@ def _person_by_apposition(cand: _Candidate, text: str) -> _Candidate:
     return _Candidate(cand.start, cand.end, "person", cand.name, cand.priority, cand.source)
 
 
+def _apposition_person_candidates(text: str) -> list[_Candidate]:
+    """"Dammu Ravi, Secretary (Economic Relations), led …", "Bayinchaolu, the provincial Party
+    secretary, said …": proper nouns right before a title in apposition are a person, also when
+    the tagger found no entity there. The words must be proper nouns to the tagger and no
+    office, place or title words, so "India, the Chair of BRICS" stays a country."""
+    doc = _parse(text)
+    found = []
+    for m in _apposition_re().finditer(text):
+        before = _NAME_RUN_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+        if before is None:
+            continue
+        start, end = before.span(1)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        preceding = doc[span.start - 1] if span is not None and span.start > 0 else None
+        if (span is None or any(t.is_alpha and t.pos_ != "PROPN" for t in span)
+                or preceding is not None and (preceding.pos_ == "PROPN" and preceding.text[:1].isupper()
+                                              or preceding.text in {"of", "the", "The"})):
+            continue
+        name = before.group(1)
+        words = name.replace("-", " ").split()
+        if (not _name_words_ok(words) or _is_demonym_or_place(name) or en_lexicon.lookup(name)
+                or name.lower() in _NOT_NAMES):
+            continue
+        found.append(_Candidate(start, end, "person", name, 3, "pattern"))
+    return found
+
+
 def _lexicon_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     for m in en_lexicon.lexicon_pattern().finditer(text):
@@ -744,7 +773,19 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
             start += removed
             cut, name = drop_leading_places(name)
             start += cut
-            if not re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}", name):
+            if text[start - 1:start] == "#" or re.match(r"-[a-z]", text[end:end + 2]):
+                continue                    # "#FamilyPhoto", "Stand-alone": no names
+            initial = re.search(r"(?<![\w.])[B-HJ-Z][ \t]$", text[max(0, start - 3):start])
+            if initial and " " not in name:
+                # "Since S Jaishankar was reappointed": an initial without a dot
+                start -= len(initial.group())
+                name = text[start:end]
+            adverb = _LEADING_ADVERB_RE.match(name)
+            if adverb:                      # "Besides Wang": the sentence's adverb is no name
+                name, start = name[adverb.end():], start + adverb.end()
+            if not _SPACY_PERSON_RE.fullmatch(name) or _is_camel_short(name):
+                continue
+            if _names_a_facility(text, start, end):
                 continue
             found.append(_Candidate(start, end, "person", name, 1, "spacy"))
             continue
@@ -770,6 +811,45 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
             continue
         found.append(_Candidate(start, end, head_type or kind, surface, 1, "spacy"))
     return found
+
+
+# A name as the tagger marks persons: capitalised words, particles between them ("Abdullah bin
+# Zayed Al Nahyan", "Luiz Inácio Lula da Silva", "Abdel Fattah al-Sisi").
+_SPACY_PERSON_RE = re.compile(
+    r"[A-Z][\w'’.-]*(?: (?:(?:al|el|ad|as|ash|ibn|bin|abu)-[A-Z][\w'’-]*|(?:bin|al|da|de|dos|do|van"
+    r"|von|di|du|la|le) (?=[A-Z])|[A-Z][\w'’.-]*)){0,5}")
+_LEADING_ADVERB_RE = re.compile(
+    r"(?:Besides|Meanwhile|However|Moreover|Additionally|Also|Then|Later|Earlier|Today|Yesterday"
+    r"|Separately|Furthermore|Likewise|Similarly|Subsequently|Finally|Previously|Thus|Hence"
+    r"|Accordingly|Notably|Nevertheless|Therefore|Afterwards|Recently|Currently|Overall),? ")
+# Lower-case nouns after a name that make it a facility or a site, not a person ("the Dabaa
+# nuclear plant", "Belo Monte dam").
+_FACILITY_AFTER_RE = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:plant|station|dam|port|field|mine|refinery|airport|reactor|site"
+    r"|facility|complex|terminal|deposit|corridor|bridge|railway|pipeline|project|hydropower"
+    r"|power[ \t]+plant|NPP|HPP|cluster|campus)s?\b")
+_FACILITY_BEFORE_RE = re.compile(r"\b(?:at|near|in)[ \t]+(?:the[ \t]+)?$")
+
+
+def _after_title_word(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a word of a title ("… Foreign Minister Morgulov")."""
+    before = re.search(r"([A-Z][\w-]*)[ \t]+$", text[max(0, start - 40):start])
+    return before is not None and before.group(1) in _title_words()
+
+
+def _is_camel_short(name: str) -> bool:
+    """"MoU", "MoC", "eGov": a short word with a capital after a small letter is an
+    abbreviation, not a name."""
+    return " " not in name and len(name) <= 4 and bool(re.search(r"[a-z][A-Z]", name))
+
+
+def _names_a_facility(text: str, start: int, end: int) -> bool:
+    """Whether a name the tagger took for a person stands for a site: followed by a facility
+    noun, or after "at"/"near"/"in" without a possessive ("talks at Dabaa", not "in Modi's")."""
+    if _FACILITY_AFTER_RE.match(text, end):
+        return True
+    return (bool(_FACILITY_BEFORE_RE.search(text[max(0, start - 12):start]))
+            and not re.match(r"['’]s\b", text[end:end + 3]))
 
 
 # Capitalised words of office and ministry names that are never part of a person's name.
@@ -813,11 +893,14 @@ def drop_leading_places(name: str) -> tuple[int, str]:
 
 
 # One word of a person's name: "Tokayev", "Kassym-Jomart", "Inácio", "O'Neill".
-_NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"
+# A capitalised name word, also with an Arabic particle joined by a hyphen ("al-Sisi").
+_NAME_WORD = r"(?:(?:al|el|ad|as|ash|ibn|bin|abu|abd)[-‑])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"
 
 
 # "By Anna Petrova" / "Text by …" on its own line, then maybe more authors one per line, each
 # perhaps after a bracketed country ("[Belarus] Olga Ivanova")
+# Up to four name words that end where the searched stretch ends.
+_NAME_RUN_BEFORE_RE = re.compile(r"(?:^|(?<=[^\w'’-]))((?:" + _NAME_WORD + r"[ \t]+){0,3}" + _NAME_WORD + r")$")
 _BYLINE_HEAD_RE = re.compile(r"^[ \t]*(?:By|BY|by|Text by|Written by|Photos? by|Author:|Authors:)"
                              r"[ \t]+(?=[A-Z])", re.MULTILINE)
 _BYLINE_NAME = _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r"){1,2}"
@@ -1079,7 +1162,7 @@ class EnglishComponents:
     def entities(self, doc: Doc) -> list[EntityMention]:
         text = doc.text
         titled = _title_person_candidates(text) + _byline_candidates(text) + \
-            _honorific_person_candidates(text)
+            _honorific_person_candidates(text) + _apposition_person_candidates(text)
         candidates = _truncate_at_persons(
             _chunk_candidates(text) + _lexicon_candidates(text) + _spacy_candidates(text),
             titled, text) + titled
@@ -1110,6 +1193,8 @@ class EnglishComponents:
         abbreviations = _abbreviations(text, chosen)
         mentions: list[EntityMention] = []
         persons = [c for c in chosen if c.type == "person" and " " in c.name]
+        titled_names = {c.name for c in chosen if c.type == "person" and (
+            c.priority >= 3 or _after_title_word(text, c.start))}
         for cand in chosen:
             name, kind, country = cand.name, cand.type, cand.country
             full = abbreviations.get(text[cand.start:cand.end])
@@ -1121,8 +1206,10 @@ class EnglishComponents:
                 owner = next((p for p in persons if name == p.name.split()[-1]), None)
                 if owner is not None:
                     kind, country = "person", None
-            if kind != "person" and any(p.name == name for p in persons):
-                kind, country = "person", None   # "Dapkiunas and Le Yucheng exchanged views"
+            if kind != "person" and (any(p.name == name for p in persons) or name in titled_names):
+                # "Dapkiunas and Le Yucheng exchanged views"; "Morgulov said" after "Deputy
+                # Foreign Minister Morgulov"
+                kind, country = "person", None
             if kind == "person" and " " not in name:
                 # "Yu said" after "Yu Ying, deputy director": the surname stands for the person
                 owner = next((p for p in persons if name in p.name.split()), None)

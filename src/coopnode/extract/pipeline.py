@@ -13,6 +13,7 @@ contract (``shared/spec/extraction.md``):
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import logging
 import re
@@ -33,6 +34,7 @@ from coopnode.extract.dates import find_dates, first_absolute_date, normalize_pu
 from coopnode.extract.language import detect_language
 from coopnode.extract.textinput import read_input
 from coopnode.extract.types import Doc, EntityMention, Span
+from coopnode.refdata.countries import country_names
 
 log = logging.getLogger(__name__)
 
@@ -177,8 +179,6 @@ def apply_gazetteer(doc: Doc) -> None:
             hits.append((offset + hit.start, offset + hit.end, hit))
     mentions = sorted(doc.entities, key=lambda m: m.start)
     starts = [m.start for m in mentions]
-    import bisect
-
     added: list[EntityMention] = []
     for start, end, hit in hits:
         entry = hit.entry
@@ -205,6 +205,49 @@ def apply_gazetteer(doc: Doc) -> None:
                                    gazetteer_id=entry.id))
     if added:
         doc.entities = sorted(doc.entities + added, key=lambda m: (m.start, m.end))
+
+
+def apply_country_names(doc: Doc) -> None:
+    """Countries outside the gazetteer (CLDR's names via Babel): a mention called like a country
+    is that country's place, and a country's name nothing else covers is added as a place.
+
+    "Lesotho" is no person and "莱索托" no organization, whatever a tagger guessed; a name that is
+    also a word of a person's name in the text ("Jordan" after "Michael Jordan") is left alone.
+    """
+    names = country_names(doc.language)
+    if not names:
+        return
+    person_words = {w for m in doc.entities if m.type == "person" for w in m.name.split()
+                    if " " in m.name}
+    for mention in doc.entities:
+        code = names.get(mention.name)
+        if (code is not None and mention.type != "place" and mention.gazetteer_id is None
+                and mention.name not in person_words):
+            mention.type, mention.country = "place", code
+    taken = sorted((m.start, m.end) for m in doc.entities)
+    added = []
+    for m in _country_pattern(doc.language).finditer(doc.text):
+        if doc.language == "zh" and doc.text[m.end():m.end() + 1] in _ZH_NOT_A_COUNTRY_AFTER:
+            continue                    # 马里兰州, 乍得湖: the name runs on into a longer one
+        index = bisect.bisect_left(taken, (m.start(), -1))
+        neighbours = taken[max(0, index - 1):index + 1]
+        if any(lo < m.end() and m.start() < hi for lo, hi in neighbours):
+            continue
+        added.append(EntityMention(m.start(), m.end(), m.group(), type="place", name=m.group(),
+                                   country=names[m.group()], source="countries"))
+    if added:
+        doc.entities = sorted(doc.entities + added, key=lambda e: (e.start, e.end))
+
+
+_ZH_NOT_A_COUNTRY_AFTER = frozenset("兰湖河山族语文人岛州")
+
+
+@lru_cache(maxsize=4)
+def _country_pattern(language: str) -> re.Pattern[str]:
+    names = sorted(country_names(language), key=len, reverse=True)
+    if language == "zh":
+        return re.compile("|".join(re.escape(n) for n in names if len(n) >= 2))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
 def _gazetteer_surface_name(doc: Doc, hit: Any) -> str:
@@ -259,6 +302,7 @@ def extract_document(data: bytes | str, *, lang: str | None = None, published: s
     components = load_components(language)
     run_components(doc, components)
     apply_gazetteer(doc)
+    apply_country_names(doc)
     entities, entity_of = group_entities(doc)
     attach_positions(doc, entities, entity_of)
     events = assemble_events(doc, entities, entity_of, place_kind=gazetteer_kind)
