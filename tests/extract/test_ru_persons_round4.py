@@ -81,3 +81,35 @@ def test_a_first_name_used_as_an_address_is_the_person_interviewed():
                     "— Григорий, каких итогов вы ждете от встречи?\n"
                     "— Мы рассчитываем на новые контракты.")
     assert set(found) == {"Григорий Лаптев"}
+
+
+def test_a_surname_after_an_acronym_is_the_person_not_part_of_an_organization():
+    text = ("Президент принял советника премьер-министра Раджива Мехру. На полях саммита ШОС "
+            "Мехра также проведет встречи с коллегами.")
+    assert "ШОС Мехра" not in entities_of(text, "organization")
+    found = persons(text)
+    assert set(found) == {"Раджив Мехра"}
+    assert any("Мехра" == m for m in found["Раджив Мехра"])
+
+
+def test_a_surname_opening_a_sentence_is_a_mention_of_the_person():
+    found = persons("Министр иностранных дел Индии Субраманьям Джайшанкар провел переговоры в "
+                    "Москве.\nДжайшанкар 3 марта вылетел в Пекин.")
+    assert set(found) == {"Субраманьям Джайшанкар"}
+    assert "Джайшанкар" in found["Субраманьям Джайшанкар"]
+
+
+def test_a_woman_with_a_consonant_surname_keeps_her_first_name_in_an_oblique_case():
+    found = persons("Прошла встреча министра и посла Австрии Корнелии Штейнхаузер.")
+    assert "Корнелия Штейнхаузер" in found
+
+
+def test_an_acronym_glued_to_a_known_surname_is_split_into_organization_and_person():
+    from coopnode.extract.ru import _persons_named_elsewhere
+
+    text = "Прибыл Раджив Мехра. На встрече БРИКС Мехра выступил."
+    person = (text.index("Раджив"), text.index("Раджив") + len("Раджив Мехра"), "PER")
+    glued = (text.index("БРИКС"), text.index("БРИКС") + len("БРИКС Мехра"), "ORG")
+    spans = _persons_named_elsewhere(text, [person, glued])
+    assert sorted(text[s:e] + "/" + k for s, e, k in spans) == [
+        "БРИКС/ORG", "Мехра/PER", "Раджив Мехра/PER"]

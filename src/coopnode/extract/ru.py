@@ -473,6 +473,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         start, end = match.start("name"), match.end("name")
         if not any(s <= start < e for s, e in taken):
             cleaned.append((start, end, "ORG"))
+    cleaned = _persons_named_elsewhere(text, cleaned)
     tokens = _context_morphology(text, [
         (s, e) for s, e, k in cleaned
         if needs_context(text[s:e], person=k == "PER")
@@ -611,6 +612,73 @@ def settle_person_names(text: str, mentions: list[EntityMention]) -> list[Entity
         _settle_by_document(mention, written)
     _given_name_alone(persons)
     return mentions
+
+
+def _surnames_in(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    """Last words of the person spans that are full names ("Аджита Доваля", "А.Х.Хакимова")."""
+    out: list[str] = []
+    for start, end, kind in spans:
+        surface = text[start:end]
+        words = surface.split()
+        if kind != "PER" or not words:
+            continue
+        last = words[-1].rsplit(".", 1)[-1]
+        if (len(words) >= 2 or "." in surface) and _is_name_word_token(last) and len(last) >= 4:
+            out.append(last)
+    return out
+
+
+_ACRONYM_THEN_WORD = re.compile(r"([А-ЯЁA-Z]{2,})\s+([А-ЯЁ][а-яё]+)")
+
+
+def _persons_named_elsewhere(text: str, spans: list[tuple[int, int, str]]
+                             ) -> list[tuple[int, int, str]]:
+    """A surname the document has given with a first name or initials is that person
+    wherever else it stands: the tagger glues it to an acronym before it ("встречи БРИКС
+    Доваль"), reads it alone as a place, or misses it at the start of a sentence
+    ("Джайшанкар 25 декабря прибыл …")."""
+    surnames = _surnames_in(text, spans)
+    if not surnames:
+        return spans
+
+    def is_surname(word: str) -> bool:
+        return any(same_name_word(word, surname) for surname in surnames)
+
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        surface = text[start:end]
+        glued = _ACRONYM_THEN_WORD.fullmatch(surface) if kind == "ORG" else None
+        if glued and is_surname(glued.group(2)):
+            out.append((start, start + glued.end(1), "ORG"))
+            out.append((start + glued.start(2), end, "PER"))
+        elif kind in ("LOC", "ORG") and _is_name_word_token(surface) and is_surname(surface) \
+                and not _is_known_place(surface):
+            out.append((start, end, "PER"))
+        else:
+            out.append((start, end, kind))
+    taken = sorted((s, e) for s, e, _k in out)
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if len(word) < 4 or not is_surname(word) or _is_dictionary_word(word):
+            continue
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        out.append((match.start(), match.end(), "PER"))
+    return out
+
+
+def _is_known_place(word: str) -> bool:
+    lexicon = place_lexicon()
+    return fold(word) in lexicon or fold(phrase_nominative(word)) in lexicon
+
+
+def _is_dictionary_word(word: str) -> bool:
+    """A word the dictionary knows as something other than a name ("Белый", "Мир")."""
+    from coopnode.extract.ru_morph import _parses
+
+    parses = _parses(word.lower())
+    return bool(parses) and parses[0].is_known and not {"Name", "Surn", "Patr"} & set(
+        parses[0].tag.grammemes)
 
 
 _CHINESE_OBLIQUE = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*н)(?:а|у|ом|е)$")

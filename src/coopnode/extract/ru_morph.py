@@ -177,9 +177,11 @@ def person_nominative(name: str, case: str | None = None) -> str:
     if strong is not None:
         case = strong             # a known first name shows the case the whole name is in
     out = []
+    index = -1
     for token in tokens:
         head, dot, tail = token.rpartition(".")
         if _WORD.fullmatch(tail) and len(tail) > 1:
+            index += 1
             word_case = case
             if case == "nomn":
                 # a word that cannot be a singular nominative ("Татьяны") is inflected from its
@@ -187,12 +189,21 @@ def person_nominative(name: str, case: str | None = None) -> str:
                 own = _sing_cases(tail)
                 word_case = own[0] if own and "nomn" not in own and _is_name_word(tail) \
                     else "nomn"
-            inflected = _inflect(tail, word_case, None, person=True,
+            gender = "femn" if index == 0 and _womans_surname(words, word_case) else None
+            inflected = _inflect(tail, word_case, None, person=True, gender=gender,
                                  trusted=strong is not None or trusted_context)
             out.append(f"{head}{dot}{inflected}")
         else:
             out.append(token)
     return " ".join(out)
+
+
+def _womans_surname(words: list[str], case: str) -> bool:
+    """A surname ending in a hard consonant left as it is in an oblique case ("посла Алоизии
+    Вергеттер") is a woman's: a man's would take the case ending ("Вергеттера")."""
+    return len(words) >= 2 and case not in ("nomn", "accs") and \
+        bool(re.search(r"[бвгджзклмнпрстфхцчшщ]$", words[-1])) and not _is_name_word(words[-1]) \
+        and not (case == "ablt" and words[-1].endswith("м"))     # "-ом", "-ым" are endings
 
 
 def _oblique_first_name(words: list[str]) -> str | None:
@@ -203,6 +214,10 @@ def _oblique_first_name(words: list[str]) -> str | None:
     if not any("Name" in p.tag.grammemes for p in parses):
         return None
     nominative = sum(p.score for p in parses if p.tag.case == "nomn" and p.tag.number != "plur")
+    lemmas = {p.normal_form for p in parses if p.tag.number != "plur" and p.tag.case != "nomn"
+              and "Name" in p.tag.grammemes}
+    if len(lemmas) > 1:
+        return None             # "Алоизии": a case of Алоизий or of Алоизия - the context decides
     if nominative < _RARE_READING:           # "Романа" is a female name only in rare texts
         return parses[0].tag.case
     return None
