@@ -119,3 +119,13 @@ def test_middle_part_of_a_long_dotted_name_groups_with_it() -> None:
     """Portuguese names are often shortened to a middle part (卢拉 of 路易斯·…·卢拉·达席尔瓦)."""
     doc = run("巴西总统若昂·佩德罗·卡多佐·达席尔瓦出席峰会。卡多佐表示，巴西欢迎合作。")
     assert names(doc, "person") == {"若昂·佩德罗·卡多佐·达席尔瓦"}
+
+
+def test_names_listed_after_a_title_or_joined_by_and() -> None:
+    """"常委韩立军、邓海燕和江晓峰出席": the list opens after a shared title and closes with 和."""
+    found = persons("政治局常委韩立军、邓海燕和江晓峰出席开幕式。")
+    assert {"韩立军", "邓海燕", "江晓峰"} <= found
+
+
+def test_foreign_speaker_with_the_occasion_before_the_verb() -> None:
+    assert "索博列夫斯基" in persons("会谈结束后，索博列夫斯基在记者会上表示，合作前景广阔。")

@@ -869,7 +869,9 @@ def _speaker_pattern() -> re.Pattern[str]:
     speaking or attending: "，米舒斯京表示" (jieba often cuts such names: 米舒斯/京)."""
     chars = "".join(sorted(TRANSLIT_DOTTED))
     verbs = "|".join(sorted((v for v in SPEECH_VERBS if len(v) >= 2), key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[，,。；;：:\n、“”「」 \u3000]))([{chars}]{{2,8}}?)(?={verbs})",
+    # "米舒斯京在会谈中表示": the place or occasion may stand between the name and the verb
+    occasion = r"(?:在[^，,。；;\n]{1,8}?[上中时后])?"
+    return re.compile(rf"(?:^|(?<=[，,。；;：:\n、“”「」 \u3000]))([{chars}]{{2,8}}?)(?={occasion}(?:{verbs}))",
                       re.MULTILINE)
 
 
@@ -889,22 +891,30 @@ def _foreign_speakers(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, i
     return found
 
 
-_LIST_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n由与和同及“ \u3000]))"
-                      r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)"
-                      r"(?=等|出席|参加|陪同|会见|会谈|分别|一同|共同|参与|先后|在)", re.MULTILINE)
+_LIST_BODY_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?(?:[和及][\u4e00-\u9fff]{2,3}?)?)"
+                           r"(?=等|出席|参加|陪同|会见|会谈|分别|一同|共同|参与|先后|在)")
+# Where a list of names may start: a clause, a preposition, a title or 领导 ("市领导…").
+_LIST_OPENING_RE = re.compile(r"[，,。；;：:\n由与和同及“ \u3000]|领导")
 
 
 def _listed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
-    """Chinese names listed with 、 and no titles ("蔡奇、王毅、秦刚等参加"): every item has a
-    common surname and is no dictionary word or listed name, and jieba took most of them
-    for names."""
+    """Chinese names listed with 、 and no titles of their own ("蔡奇、王毅、秦刚等参加",
+    "常委蔡奇、王毅和秦刚出席"): every item has a common surname and is no dictionary word or
+    listed name, and jieba took most of them for names."""
+    openings = {0} | {m.end() for m in _LIST_OPENING_RE.finditer(text)}
+    openings |= {m.end() for m in _title_pattern().finditer(text)}
     found: list[tuple[int, int, str]] = []
-    for m in _LIST_RE.finditer(text):
-        items: list[tuple[int, int]] = []
-        pos = m.start(1)
-        for item in m.group(1).split("、"):
-            items.append((pos, pos + len(item)))
-            pos += len(item) + 1
+    covered = -1
+    for pos in sorted(openings):
+        if pos <= covered:
+            continue
+        m = _LIST_BODY_RE.match(text, pos)
+        if m is None:
+            continue
+        items = [(k.start(), k.end()) for k in re.finditer(r"[^、和及]+", m.group(1))]
+        items = [(pos + lo, pos + hi) for lo, hi in items]
+        if len(items) < 2:
+            continue
         named = 0
         for lo, hi in items:
             item = text[lo:hi]
@@ -917,6 +927,7 @@ def _listed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, 
         else:
             if 2 * named > len(items):
                 found.extend((lo, hi, "list") for lo, hi in items)
+                covered = m.end()
     return found
 
 
