@@ -113,3 +113,37 @@ def test_an_acronym_glued_to_a_known_surname_is_split_into_organization_and_pers
     spans = _persons_named_elsewhere(text, [person, glued])
     assert sorted(text[s:e] + "/" + k for s, e, k in spans) == [
         "БРИКС/ORG", "Мехра/PER", "Раджив Мехра/PER"]
+
+
+# --- class 4: words that are no person --------------------------------------------------------------
+
+def test_the_rubric_of_a_dateline_is_no_person():
+    found = persons("Экономика, 09:42, 5 июня 2023\nМэр Благовещенска Олег Имамеев встретился "
+                    "с делегацией провинции Хэйлунцзян.")
+    assert set(found) == {"Олег Имамеев"}
+
+
+def test_a_belarusian_spelled_outlet_is_no_person():
+    text = "По словам Позірк, бывший министр Виктор Шейман покинул страну."
+    assert set(persons(text)) == {"Виктор Шейман"}
+
+
+def test_a_common_noun_alone_is_no_person():
+    from coopnode.extract.ru import _is_not_a_person
+
+    text = "Культура\nСегодня в Омске прошел фестиваль."
+    assert _is_not_a_person(text, 0, len("Культура"))
+    text = "Вчера Шойгу провел совещание."
+    start = text.index("Шойгу")
+    assert not _is_not_a_person(text, start, start + len("Шойгу"))
+
+
+def test_a_title_ends_before_an_honorific():
+    found = positions_of("Глава администрации встретился с мэром Хэйхэ господином Ли Чжэном.")
+    [title] = found["Ли Чжэн"]
+    assert "господин" not in title
+
+
+def test_a_title_word_that_is_the_subject_of_a_verb_is_no_title_of_the_person():
+    found = positions_of("Председатель правительства направил поздравление Анилу Менону.")
+    assert found.get("Анил Менон") == []

@@ -457,6 +457,10 @@ def find_entities(doc: Doc) -> list[EntityMention]:
             continue                                    # "Корр." and similar abbreviations
         if kind == "LOC" and _has_organization_head(text[start:end]):
             kind = "ORG"                                # "Правительством Республики Беларусь"
+        if kind == "PER" and _is_not_a_person(text, start, end):
+            kind = "ORG" if _BELARUSIAN_LETTERS.search(text[start:end]) else ""
+            if not kind:
+                continue
         cleaned.append((start, end, kind))
     cleaned = [piece for s, e, k in cleaned for piece in _place_then_person(text, s, e, k)]
     cleaned = [fixed for fixed in (_person_without_title(text, s, e, k) for s, e, k in cleaned)
@@ -612,6 +616,31 @@ def settle_person_names(text: str, mentions: list[EntityMention]) -> list[Entity
         _settle_by_document(mention, written)
     _given_name_alone(persons)
     return mentions
+
+
+_BELARUSIAN_LETTERS = re.compile(r"[іўІЎ]")
+# "Политика, 14:19, 12 марта 2009": a rubric word opening a page's dateline
+_DATELINE_AFTER = re.compile(r"\s*[,|/]\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s+[а-яё]+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})")
+
+
+def _is_not_a_person(text: str, start: int, end: int) -> bool:
+    """One word the tagger read as a person that cannot be one: a word spelt in Belarusian
+    ("Позірк", an outlet: Russian has no "і"/"ў"), a rubric opening a dateline line, or a
+    common noun the dictionary knows with no reading as a name ("Политика")."""
+    surface = text[start:end]
+    if " " in surface or "." in surface:
+        return False
+    if _BELARUSIAN_LETTERS.search(surface):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end):
+        return True
+    from coopnode.extract.ru_morph import _parses
+
+    parses = _parses(surface.lower())
+    return bool(parses) and all(p.is_known for p in parses) and not any(
+        {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(p.tag.grammemes) for p in parses) \
+        and parses[0].tag.POS == "NOUN"
 
 
 def _surnames_in(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
@@ -945,11 +974,16 @@ def find_positions(doc: Doc) -> list[PositionMention]:
             if any(start <= other.start < person.start for other in persons
                    if other is not person):
                 continue                                 # another person's title
+            if _has_finite_verb(rest):
+                continue                                 # "Председатель … направил приветствие"
             start = window_start + match.start()
             end = person.start
             period = _TITLE_PERIOD.search(text, start, end)
             if period:
                 end = period.start()
+            honorific = _HONORIFIC_END.search(text, start, end)
+            if honorific:
+                end = honorific.start()                  # "мэр Маньчжурии господином"
             while end > start and text[end - 1] in " \t,":
                 end -= 1
             title_text = text[start:end]
@@ -961,6 +995,22 @@ def find_positions(doc: Doc) -> list[PositionMention]:
                                              organization=_organization_in(doc, start, end)))
             break
     return positions
+
+
+_HONORIFIC_END = re.compile(r"(?<![А-Яа-яЁё-])(?:господ[а-я]*|госпож[а-я]*|г-н[а-я]*|г-ж[а-я]*"
+                            r"|товарищ[а-я]*|мистер[а-я]*|миссис|мадам|сеньор[а-я]*)\s*\Z", re.I)
+
+
+def _has_finite_verb(words: str) -> bool:
+    """A title is a noun phrase: a verb in the words before the name ("Председатель
+    правительства направил приветствие Субраманьяму …") means the title word is a subject."""
+    from coopnode.extract.ru_morph import _parses
+
+    for word in re.findall(r"[а-яё]{3,}", words):
+        parses = _parses(word)
+        if parses and parses[0].tag.POS in ("VERB", "GRND") and parses[0].score >= 0.5:
+            return True
+    return False
 
 
 @lru_cache(maxsize=20000)
