@@ -129,3 +129,19 @@ def test_names_listed_after_a_title_or_joined_by_and() -> None:
 
 def test_foreign_speaker_with_the_occasion_before_the_verb() -> None:
     assert "索博列夫斯基" in persons("会谈结束后，索博列夫斯基在记者会上表示，合作前景广阔。")
+
+
+def test_honorifics_mark_the_name_before_them() -> None:
+    """"李建国先生主持", "米舒斯京阁下": 先生 / 女士 / 阁下 follow a person's name."""
+    found = persons("会议由韩立军先生主持，感谢索博列夫斯基阁下和邓海燕女士的到访。")
+    assert {"韩立军", "索博列夫斯基", "邓海燕"} <= found
+    assert persons("女士们、先生们，欢迎来到厦门。") == set()
+
+
+def test_name_does_not_swallow_the_verb_after_it() -> None:
+    """"书记杨诚会见" (jieba: 杨诚会/见), "总统卢拉在讲话中说": the name stops before the verb
+    or the preposition that follows it."""
+    assert "杨立诚" not in persons("市委书记杨立会见了客人。")
+    assert "杨立" in persons("市委书记杨立会见了客人。")
+    found = persons("巴西总统卢拉在讲话中说，合作前景广阔。")
+    assert "卢拉" in found and "卢拉在" not in found

@@ -618,9 +618,14 @@ def _is_compound_adjective(word: str) -> bool:
 def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
     found: list[_Candidate] = []
 
+    lone_chars = {t.start for t in tokens if len(t.word) == 1}
+
     def add(start: int, end: int, source: str, priority: int = 3) -> None:
         if source.startswith("title"):
             end = _hyphenated_end(text, start, end)
+        if (end - start == 3 and end in lone_chars and text[end - 1:end + 1] in SPEECH_VERBS
+                and source not in {"middle-dot", "latin", "gloss"}):
+            end -= 1  # "杨诚会/见": jieba glued the first character of the verb to the name
         name = text[start:end]
         if source not in {"middle-dot", "latin", "gloss"} and _is_place_name(name):
             return  # "乌兹别克副总理", "…卡姆斯克市长": the place before a title
@@ -667,7 +672,8 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     # names confirmed by a Latin gloss, Latin names, foreign speakers, lists and bylines
     for start, end, source in (_glossed_names(text, tokens) + _latin_names(text, tokens)
                                + _foreign_speakers(text, tokens) + _listed_names(text, tokens)
-                               + _byline_names(text) + _feminine_after_title(text)):
+                               + _byline_names(text) + _feminine_after_title(text)
+                               + _honorific_names(text, tokens)):
         add(start, end, source, 4 if source in {"gloss", "latin"} else 3)
     # a title before or after the name
     for i, tok in enumerate(tokens):
@@ -762,7 +768,9 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     # a name jieba recognised, as the subject of a verb of speaking or attending ("张明指出")
     for i, tok in enumerate(tokens[:-1]):
         if (tok.flag in {"nr", "nrfg", "nrt"} and _plausible_name(tok.word)
-                and tokens[i + 1].word in SPEECH_VERBS):
+                and (tokens[i + 1].word in SPEECH_VERBS
+                     # "表示感谢", "强调指出": jieba keeps some set phrases as one word
+                     or tokens[i + 1].flag in {"i", "l"} and tokens[i + 1].word[:2] in SPEECH_VERBS)):
             # "米罗/诺夫/表示": jieba keeps only the tail of a foreign name
             first = _translit_tokens_start(tokens, i)
             add(tokens[first].start, tok.end, "speaker", 2)
@@ -953,6 +961,36 @@ def _byline_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_HONORIFICS = frozenset({"先生", "女士", "阁下", "夫人"})
+_NAME_OPENINGS = "和与及、，,同在 “\"（(了向对给被由的见谢\n。；：:"
+
+
+def _honorific_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """Names before 先生, 女士, 阁下 ("李建国先生主持", "米舒斯京阁下"): the honorific is
+    no position, but it says that the word before it is a person's name."""
+    found: list[tuple[int, int, str]] = []
+    for i, tok in enumerate(tokens):
+        if tok.word not in _HONORIFICS or i == 0:
+            continue
+        prev = tokens[i - 1]
+        first = _translit_tokens_start(tokens, i - 1)
+        if first < i - 1 or prev.flag in {"nr", "nrfg", "nrt"} and _plausible_name(prev.word):
+            found.append((tokens[first].start, tok.start, "honorific"))
+            continue
+        if i >= 2 and len(tokens[i - 2].word) == 1 and tokens[i - 2].word in SURNAMES:
+            # "邓/海燕/女士": jieba cut the name after the surname
+            lo = tokens[i - 2].start
+            name = text[lo:tok.start]
+            if (len(name) <= 3 and (lo == 0 or text[lo - 1] in _NAME_OPENINGS)
+                    and not zh_lexicon.is_dictionary_word(name)):
+                found.append((lo, tok.start, "honorific"))
+                continue
+        start = translit_run(text, tok.start, -1)
+        if tok.start - start >= 2 and (start == 0 or text[start - 1] in _NAME_OPENINGS):
+            found.append((start, tok.start, "honorific"))
+    return found
+
+
 def _feminine_after_title(text: str) -> list[tuple[int, int, str]]:
     """Foreign names after a title that run over characters only the full tables list and end
     like a name before punctuation ("副主席日丹诺娃，"): the ending fixes the extent."""
@@ -1111,6 +1149,10 @@ def _is_function_word(token: Token) -> bool:
 _COMMON_WORD_FLAGS = frozenset({"a", "ad", "an", "d", "v", "vd", "vn", "m", "q", "t"})
 
 
+# Prepositions and adverbs that follow a name; a name read up to a verb never ends with them.
+_NOT_NAME_LAST = frozenset("在与和同向对将把被为从及并也还都就于")
+
+
 def _name_before_verb(text: str, tokens: tuple[Token, ...], pos: int) -> int | None:
     """Length of a Chinese name at ``pos`` (surname + one or two characters) that runs straight
     into a verb of speaking or attending ("凌激出席", "李成钢率团") — jieba often tags such
@@ -1122,6 +1164,8 @@ def _name_before_verb(text: str, tokens: tuple[Token, ...], pos: int) -> int | N
         if not re.fullmatch(r"[\u4e00-\u9fff]+", name):
             continue
         rest = text[pos + length:pos + length + 2]
+        if length == 3 and name[-1] in _NOT_NAME_LAST:
+            continue  # "卢拉在讲话中说": 在 opens the adverbial, the name is 卢拉
         if any(rest.startswith(v) for v in SPEECH_VERBS if len(v) >= 2):
             if name[1:] in STOP_WORDS or name in STOP_WORDS:
                 continue
