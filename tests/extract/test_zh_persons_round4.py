@@ -145,3 +145,10 @@ def test_name_does_not_swallow_the_verb_after_it() -> None:
     assert "杨立" in persons("市委书记杨立会见了客人。")
     found = persons("巴西总统卢拉在讲话中说，合作前景广阔。")
     assert "卢拉" in found and "卢拉在" not in found
+
+
+def test_buildings_and_glossed_companies_are_no_persons() -> None:
+    """"克里姆林宫发言人…" names the seat of an office; "…(Bridges Capital)公司" a company."""
+    found = persons("克里姆林宫发言人佩斯科娃表示，双方将继续沟通。")
+    assert "佩斯科娃" in found and "克里姆林宫" not in found
+    assert persons("布里奇斯(Bridges Capital)公司参加了展会。") == set()

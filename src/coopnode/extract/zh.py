@@ -826,8 +826,9 @@ def _glossed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int,
     rendering ends; it starts after the title or where the transliteration characters start."""
     found: list[tuple[int, int, str]] = []
     for m in _GLOSS_OPEN_RE.finditer(text):
-        if zh_names.latin_gloss(text, m.start()) is None:
-            continue
+        gloss = zh_names.latin_gloss(text, m.start())
+        if gloss is None or text.startswith(ORG_SUFFIXES, gloss[1]):
+            continue  # "布里奇斯(Bridges Capital)公司": the gloss names a company
         end = m.start()
         while end > 0 and text[end - 1] in " \u00a0":
             end -= 1
@@ -1225,7 +1226,7 @@ def _plausible_name(word: str) -> bool:
 
 
 # Last characters of place names, never of a transliterated person's name.
-_PLACE_LAST_CHARS = frozenset("州省市区县镇村岛湖港湾")
+_PLACE_LAST_CHARS = frozenset("州省市区县镇村岛湖港湾宫堡城馆")
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:

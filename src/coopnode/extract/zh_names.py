@@ -29,6 +29,8 @@ International Africa America Asia Europe South North East West New Saint City Pr
 Island Islands Park Zone Port Airport Station Office Embassy Parliament Assembly Party Court
 Holding Holdings Industries Industrial Technology Technologies Digital Energy Airlines Motors
 Network News Agency Times Post Daily Press Media Television Radio Club Cup Games Expo Week Day
+Capital Partners Systems Solutions Services Logistics Trading Investment Investments Consulting
+Electric Steel Oil Gas Petroleum Auto Pharma Labs Software Telecom Mobile Airways Railways
 """.split())
 
 
