@@ -133,3 +133,16 @@ def test_en_bare_surname_after_a_titled_mention_is_the_person_not_a_body() -> No
 def test_en_region_after_a_title_is_not_a_person() -> None:
     doc = run_en("He met Aleksey Degtyarev, Governor of Khabarovskiy Kray.")
     assert "Khabarovskiy Kray" not in names(doc, "person")
+
+
+def test_en_name_after_a_long_title_followed_by_and_others() -> None:
+    doc = run_en("The delegation included First Deputy Head of the Ministry of Industry and Trade "
+                 "of the Russian Federation Pavel Sorokin and others.")
+    assert "Pavel Sorokin" in names(doc, "person")
+    assert not any("Sorokin" in n for n in names(doc, "organization"))
+
+
+def test_en_two_word_name_as_subject_of_speaking_is_a_person() -> None:
+    doc = run_en("Representing the Ministry of Industry and Trade, Pavel Sorokin noted the growth "
+                 "of exports.")
+    assert "Pavel Sorokin" in names(doc, "person")

@@ -695,12 +695,13 @@ def _apposition_re() -> re.Pattern[str]:
 
 def _person_by_apposition(cand: _Candidate, text: str) -> _Candidate:
     """"Kassym-Jomart Tokayev, the President of Kazakhstan": a two- or three-word name followed
-    by a title in apposition is a person, whatever type the tagger guessed."""
+    by a title in apposition, or by a verb of speaking ("Vasiliy Osmakov noted"), is a person,
+    whatever type the tagger guessed."""
     if (cand.type != "organization" or cand.source != "spacy" or chunk_type(cand.name) is not None
             or not re.fullmatch(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}", cand.name)
             or not _name_words_ok(cand.name.split())):
         return cand
-    if not _apposition_re().match(text, cand.end):
+    if not (_apposition_re().match(text, cand.end) or _SPEECH_AFTER_RE.match(text, cand.end)):
         return cand
     return _Candidate(cand.start, cand.end, "person", cand.name, cand.priority, cand.source)
 
@@ -829,6 +830,10 @@ _FACILITY_AFTER_RE = re.compile(
     r"|facility|complex|terminal|deposit|corridor|bridge|railway|pipeline|project|hydropower"
     r"|power[ \t]+plant|NPP|HPP|cluster|campus)s?\b")
 _FACILITY_BEFORE_RE = re.compile(r"\b(?:at|near|in)[ \t]+(?:the[ \t]+)?$")
+
+
+_SPEECH_AFTER_RE = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|noted|stressed|added|told|emphasi[sz]ed"
+                              r"|pointed out|recalled|underlined|remarked|explained)\b")
 
 
 def _after_title_word(text: str, start: int) -> bool:
@@ -977,7 +982,7 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
         r",?[ \t]+(" + first_word + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?"
         r"(?:" + _NAME_WORD + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?){0,2}"
         + _NAME_WORD + r")"
-        r"(?=[ \t]+(?!(?:and|the|de)\b)[a-z]|[,.;:)]|[ \t]*$"
+        r"(?=[ \t]+(?!(?:and[ \t]+the|the|de|of|for)\b)[a-z]|[,.;:)]|[ \t]*$"
         r"|[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:" + titles + r")\b)",
         re.MULTILINE,
     )
@@ -988,12 +993,17 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
             continue            # "U.S. Army", "U.N. Secretariat": an abbreviation, not initials
         start = m.start(1)
         found.append(_Candidate(start, m.end(1), "person", m.group(1), 4, "pattern"))
-    for m in pattern.finditer(text):
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        pos = m.end()
         if any(c.start <= m.start(1) < c.end for c in found):
             continue
         cut, name = drop_leading_places(m.group(1))
         proper = [w for w in name.split() if w[:1].isupper()]
         if len(proper) > 4 or not _name_words_ok(proper):
+            # "Premier of the State Council of … China Li Keqiang": the words taken were the
+            # office's; the name may come later in the same title
+            pos = m.start(1)
             continue
         start = m.start(1) + cut
         found.append(_Candidate(start, start + len(name), "person", name, 4, "pattern"))
