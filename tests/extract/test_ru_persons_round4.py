@@ -147,3 +147,31 @@ def test_a_title_ends_before_an_honorific():
 def test_a_title_word_that_is_the_subject_of_a_verb_is_no_title_of_the_person():
     found = positions_of("Председатель правительства направил поздравление Анилу Менону.")
     assert found.get("Анил Менон") == []
+
+
+# --- class 1 without help from the rest of the document: the context shows the case ----------
+
+def test_a_foreign_name_in_the_genitive_named_once_is_put_in_the_nominative():
+    assert "Рахул Шарма" in persons("Визит Рахула Шармы в Новосибирск запланирован на май.")
+    assert "Санджив Гоял" in persons("Визит Санджива Гояла в Новосибирск запланирован на май.")
+
+
+def test_a_foreign_name_in_the_dative_after_a_title_is_put_in_the_nominative():
+    found = persons("Письмо направлено вице-президенту Индии Раджниту Капуру.")
+    assert "Раджнит Капур" in found
+
+
+def test_a_genitive_in_ы_is_read_without_context():
+    found = persons("На заседании обсуждались инициативы Сурендры Капура.")
+    assert "Сурендра Капур" in found
+
+
+def test_indeclinable_name_words_keep_their_vowel_in_an_oblique_case():
+    found = persons("Итоги визита Нарендры Моди обсудили эксперты. Делегацию принял вице-премьер "
+                    "Вьетнама Чан Хонг Ха.")
+    assert {"Нарендра Моди", "Чан Хонг Ха"} <= set(found)
+
+
+def test_the_title_of_a_person_is_the_one_without_a_verb_after_it():
+    found = persons("Президент принял советника по безопасности Индии Викрама Мисри.")
+    assert "Викрам Мисри" in found

@@ -480,7 +480,8 @@ def find_entities(doc: Doc) -> list[EntityMention]:
     cleaned = _persons_named_elsewhere(text, cleaned)
     tokens = _context_morphology(text, [
         (s, e) for s, e, k in cleaned
-        if needs_context(text[s:e], person=k == "PER")
+        if (needs_context(text[s:e], person=k == "PER")
+            or k == "PER" and _may_carry_case_ending(text[s:e]))
         and not (k == "PER" and chinese_name_nominative(text[s:e]) != text[s:e])])
     mentions: list[EntityMention] = []
     for start, end, kind, head_end in _extend_organizations(text, cleaned, tokens):
@@ -710,6 +711,81 @@ def _is_dictionary_word(word: str) -> bool:
         parses[0].tag.grammemes)
 
 
+# Endings a foreign name unknown to the dictionary takes in a case the context shows, each
+# after a consonant (a vowel before "-я"/"-ю" is the "-й" stem: "Хуэя", "Андрею").  "-е" and
+# "-и" are left out: they also end many names in the nominative ("Моди", "Лэцзи", "Лигабуэ").
+_ENDINGS_OF_CASE: dict[str, tuple[str, ...]] = {
+    "gent": ("а", "я", "ы"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём", "ой", "ей"),
+}
+_INVALID_END = re.compile(r"(?:[бвгджзклмнпрстфхцчшщ]й|[аеёиоуыэюяйь]ь)$")
+
+
+def foreign_name_nominative(surface: str, name: str, case: str) -> str:
+    """"советника Аджита Доваля" -> "Аджит Доваль", "вице-президенту Джагдипу Дханкару" ->
+    "Джагдип Дханкар": when the context shows the case, a name word the dictionary does not
+    know that still carries a case ending of a Russian noun loses it.  Names written surname
+    first with a short surname ("Чан Хонг Ха", "Ван Ицзюнь") are left to the Chinese rules:
+    their syllables end in "-а"/"-я" as written."""
+    surface_words, name_words = surface.split(), name.split()
+    if len(surface_words) != len(name_words) or len(name_words) < 2:
+        return name
+    if len(name_words[0]) <= 4 and not _is_known_first_name(name_words[0]):
+        return name
+    out = []
+    for surface_word, name_word in zip(surface_words, name_words, strict=True):
+        out.append(_strip_case_ending(name_word, case)
+                   if surface_word == name_word else name_word)
+    return " ".join(out)
+
+
+def _may_carry_case_ending(surface: str) -> bool:
+    """Could a word of this foreign name be a case form the dictionary cannot tell
+    ("Пиюша Гояла", "Субраманьяму")?  Then the contextual tagger is asked for the case."""
+    from coopnode.extract.ru_morph import _parses
+
+    words = surface.split()
+    if len(words) < 2 or (len(words[0]) <= 4 and not _is_known_first_name(words[0])):
+        return False
+    for word in words:
+        if _is_name_word_token(word) and len(word) > 3 and "-" not in word and \
+                re.search(r"(?:[бвгджзклмнпрстфхцчшщ](?:а|у|ы|ом)|[бвгджзклмнпрстфхцчшщаеиоуэ](?:я|ю|ем))$",
+                          word) and not any(p.is_known and {"Name", "Surn", "Patr", "Geox"}
+                                            & set(p.tag.grammemes) for p in _parses(word.lower())):
+            return True
+    return False
+
+
+def _case_of_endings(surface: str) -> str | None:
+    """"Нарендры Моди": a word in "-ы" after a consonant is no nominative singular, so a name
+    with one is in the genitive even where the context does not say."""
+    for word in surface.split():
+        if _is_name_word_token(word) and re.search(r"[бвгдзклмнпрстфхц]ы$", word):
+            return "gent"
+    return None
+
+
+def _strip_case_ending(word: str, case: str) -> str:
+    from coopnode.extract.ru_morph import _parses
+
+    if not _is_name_word_token(word) or len(word) <= 3 or "-" in word:
+        return word
+    if any(p.is_known and {"Name", "Surn", "Patr", "Geox"} & set(p.tag.grammemes)
+           for p in _parses(word.lower())):
+        return word                          # the dictionary already had its say
+    if not word.endswith(_ENDINGS_OF_CASE[case]):
+        return word
+    for candidate in nominative_candidates(word):
+        if case_between(word, candidate) == case and not _INVALID_END.search(candidate):
+            return candidate
+    return word
+
+
+def _is_known_first_name(word: str) -> bool:
+    from coopnode.extract.ru_morph import _parses
+
+    return any(p.is_known and "Name" in p.tag.grammemes for p in _parses(word.lower()))
+
+
 _CHINESE_OBLIQUE = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*н)(?:а|у|ом|е)$")
 _CHINESE_SOFT = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*н)(?:я|ем)$")
 _CHINESE_VOWEL_Y = re.compile(r"^([А-ЯЁ][а-яё]{0,3}) ([А-ЯЁ][а-яё]*[аэоу])(?:я|ю|ем)$")
@@ -855,7 +931,8 @@ def _title_case(text: str, person_start: int) -> str | None:
     window = text[window_start:person_start]
     for match in _TITLE_START.finditer(window):
         rest = window[match.end():]
-        if _TITLE_BREAK.search(rest) or re.search(r"[А-ЯЁ]\.\s?[А-ЯЁ]", rest):
+        if _TITLE_BREAK.search(rest) or re.search(r"[А-ЯЁ]\.\s?[А-ЯЁ]", rest) or \
+                _has_finite_verb(rest):
             continue
         from coopnode.extract.ru_morph import _parses
 
@@ -921,6 +998,9 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
         case = _title_case(text, start) or _apposition_case(text, start) \
             or _case_at(tokens, start, end, text, prefer_last=True) or _preposition_case(text, start)
         name = chinese_name_nominative(person_nominative(surface, case), case)
+        case = case or _case_of_endings(surface)
+        if case in _ENDINGS_OF_CASE:
+            name = foreign_name_nominative(surface, name, case)
     name = " ".join(name.split())
     if etype == "organization" and name[:1].islower():
         name = name[:1].upper() + name[1:]   # "народному правительству СУАР" names a body
