@@ -152,3 +152,12 @@ def test_buildings_and_glossed_companies_are_no_persons() -> None:
     found = persons("克里姆林宫发言人佩斯科娃表示，双方将继续沟通。")
     assert "佩斯科娃" in found and "克里姆林宫" not in found
     assert persons("布里奇斯(Bridges Capital)公司参加了展会。") == set()
+
+
+def test_foreign_names_as_partners_and_in_lists() -> None:
+    """"会见索博列夫斯基", "出席的有A、B等": transliterated names with no title, known by the
+    verb of meeting or by a list of like items; countries in the same places are not names."""
+    assert "索博列夫斯基" in persons("市长会见索博列夫斯基，双方交换了意见。")
+    found = persons("出席的有索博列夫斯基、奥列申科娃、阿尔达诺夫等。")
+    assert {"索博列夫斯基", "奥列申科娃", "阿尔达诺夫"} <= found
+    assert persons("中方与阿根廷、印度尼西亚、哈萨克斯坦等国举行磋商。") == set()

@@ -673,7 +673,8 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     for start, end, source in (_glossed_names(text, tokens) + _latin_names(text, tokens)
                                + _foreign_speakers(text, tokens) + _listed_names(text, tokens)
                                + _byline_names(text) + _feminine_after_title(text)
-                               + _honorific_names(text, tokens)):
+                               + _honorific_names(text, tokens)
+                               + _foreign_partners(text, tokens)):
         add(start, end, source, 4 if source in {"gloss", "latin"} else 3)
     # a title before or after the name
     for i, tok in enumerate(tokens):
@@ -795,7 +796,7 @@ _NAME_ENDS_OF_PLACES = ("斯克", "格勒", "斯坦", "堡")
 def _is_place_name(name: str) -> bool:
     """Whether a would-be name is a place: a listed name or the head of one ("乌兹别克" of
     乌兹别克斯坦), or a foreign word with the ending of a place's name (…斯克, …格勒, …州)."""
-    if name in zh_lexicon.entries() or name in _place_heads():
+    if name in zh_lexicon.entries() or name in _place_heads() or _gazetteer_name(name):
         return True
     if name[:1] in SURNAMES and len(name) <= 3 and not all(c in TRANSLIT for c in name):
         return False  # a Chinese name (王海港) may end like a place
@@ -808,6 +809,13 @@ def _is_place_like(name: str, tokens: tuple[Token, ...], start: int) -> bool:
         return True
     return any(t.start == start and t.end == start + len(name) and t.flag in {"ns", "nt"}
                for t in tokens)
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_name(name: str) -> bool:
+    """Whether the reference gazetteer knows ``name`` as a whole (阿根廷, 索马里 …)."""
+    return any(int(hit.start) == 0 and int(hit.end) == len(name)
+               for hit in zh_lexicon.gazetteer_hits(name, "zh"))
 
 
 @lru_cache(maxsize=1)
@@ -900,10 +908,35 @@ def _foreign_speakers(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, i
     return found
 
 
-_LIST_BODY_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?(?:[和及][\u4e00-\u9fff]{2,3}?)?)"
+_LIST_BODY_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}?(?:[和及][\u4e00-\u9fff]{2,6}?)?)"
                            r"(?=等|出席|参加|陪同|会见|会谈|分别|一同|共同|参与|先后|在)")
 # Where a list of names may start: a clause, a preposition, a title or 领导 ("市领导…").
-_LIST_OPENING_RE = re.compile(r"[，,。；;：:\n由与和同及“ \u3000]|领导")
+_LIST_OPENING_RE = re.compile(r"[，,。；;：:\n由与和同及“ \u3000]|领导|包括|有")
+
+
+def _is_foreign_name(name: str, tokens: tuple[Token, ...], start: int) -> bool:
+    """A transliterated name with no other evidence: three characters or more of the tables,
+    all but one of them core transliteration characters, no dictionary word, no place."""
+    core = sum(c in TRANSLIT for c in name)
+    return (3 <= len(name) <= 8 and all(c in TRANSLIT_DOTTED for c in name)
+            and core >= len(name) - 1
+            and (not zh_lexicon.is_dictionary_word(name) or zh_lexicon.dictionary_tag(name) == "nrt")
+            and not _is_place_like(name, tokens, start))
+
+
+# "会见米舒斯京", "与拉夫罗夫举行会谈": a foreign name as the one met or the partner of a talk.
+_PARTNER_RE = re.compile(r"(?:会见|会晤|接见|宴请|致电|致函|同|与|和|陪同|随同|欢迎|感谢)"
+                         r"([\u4e00-\u9fff]{3,8}?)"
+                         r"(?=举行|会谈|会晤|通电话|通话|一行|共同|进行|出席|分别|[，,。；;、])")
+
+
+def _foreign_partners(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """Foreign names with no title as the person met or the partner of a talk."""
+    found: list[tuple[int, int, str]] = []
+    for m in _PARTNER_RE.finditer(text):
+        if _is_foreign_name(m.group(1), tokens, m.start(1)):
+            found.append((m.start(1), m.end(1), "partner"))
+    return found
 
 
 def _listed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
@@ -929,6 +962,9 @@ def _listed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, 
             item = text[lo:hi]
             jieba_name = any(t.start == lo and t.end == hi and t.flag in {"nr", "nrfg"}
                              for t in tokens)
+            if _is_foreign_name(item, tokens, lo):
+                named += 1  # "出席的有米舒斯京、诺瓦克等": foreign names listed alike
+                continue
             named += jieba_name
             if (item[0] not in SURNAMES or item in zh_lexicon.entries() or item in STOP_WORDS
                     or zh_lexicon.is_dictionary_word(item) and not jieba_name):

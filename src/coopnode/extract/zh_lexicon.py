@@ -102,3 +102,9 @@ def is_dictionary_word(word: str) -> bool:
     given name are ("常务", "党委", "项目"): this tells them apart before a title.
     """
     return bool(_tokenizer().tokenizer.FREQ.get(word))
+
+
+def dictionary_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag for a dictionary word (``nrt``: a transliterated name)."""
+    tag = _tokenizer().word_tag_tab.get(word)
+    return str(tag) if tag else None
