@@ -175,3 +175,8 @@ def test_indeclinable_name_words_keep_their_vowel_in_an_oblique_case():
 def test_the_title_of_a_person_is_the_one_without_a_verb_after_it():
     found = persons("Президент принял советника по безопасности Индии Викрама Мисри.")
     assert "Викрам Мисри" in found
+
+
+def test_a_preposition_before_initials_decides_their_case_over_the_tagger():
+    found = persons("Переговоры губернатора с Л.В. Сорокиной прошли в Омске.")
+    assert "Л.В. Сорокина" in found

@@ -995,8 +995,9 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
         case = _case_at(tokens, start, head_end, text, prefer_last=False)
         name = phrase_nominative(surface_name, case)
     else:
+        # a preposition right before the name governs its case; the tagger guesses it
         case = _title_case(text, start) or _apposition_case(text, start) \
-            or _case_at(tokens, start, end, text, prefer_last=True) or _preposition_case(text, start)
+            or _preposition_case(text, start) or _case_at(tokens, start, end, text, prefer_last=True)
         name = chinese_name_nominative(person_nominative(surface, case), case)
         case = case or _case_of_endings(surface)
         if case in _ENDINGS_OF_CASE:
