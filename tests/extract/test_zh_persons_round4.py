@@ -161,3 +161,15 @@ def test_foreign_names_as_partners_and_in_lists() -> None:
     found = persons("出席的有索博列夫斯基、奥列申科娃、阿尔达诺夫等。")
     assert {"索博列夫斯基", "奥列申科娃", "阿尔达诺夫"} <= found
     assert persons("中方与阿根廷、印度尼西亚、哈萨克斯坦等国举行磋商。") == set()
+
+
+def test_reporters_listed_after_the_credit_word() -> None:
+    """"新华社记者A、B报道", "本报记者 A 通讯员 B": every reporter of the credit, not the first."""
+    found = persons("新华社记者韩立军、邓海燕报道\n论坛在厦门开幕。")
+    assert {"韩立军", "邓海燕"} <= found
+    assert {"符晓明", "檀丽华"} <= persons("本报记者 符晓明 通讯员 檀丽华\n论坛在厦门开幕。")
+    assert persons("记者了解到，项目进展顺利。记者从市商务局获悉，论坛将开幕。") == set()
+
+
+def test_latin_name_before_a_title() -> None:
+    assert "João Costa" in persons("João Costa部长表示欢迎。")

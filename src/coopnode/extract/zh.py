@@ -96,6 +96,8 @@ SURNAMES = frozenset(
     "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
     "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
     "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习"
+    # rarer surnames that the credit lines of news pages show (符, 檀, 冼 …)
+    "符檀厉揭冼鄢粟逯阚钮蔺屠訾芮闻雍濮扈冀郦庾暨蒯荆竺瞿晁"
 )
 SPEECH_VERBS = frozenset("""
 表示 指出 说 介绍 强调 认为 称 透露 坦言 提出 建议 出席 会见 致辞 讲话 主持 宣布 回忆 谈到 告诉 希望
@@ -869,7 +871,8 @@ def _latin_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, s
         after = span[1]
         while after < len(text) and text[after] in " \u00a0":
             after += 1
-        titled = title_at(text, before, backwards=True) is not None
+        titled = (title_at(text, before, backwards=True) is not None
+                  or title_at(text, after) is not None)  # "Márcio Rosa部长表示"
         speaking = any(text.startswith(v, after) for v in SPEECH_VERBS if len(v) >= 2)
         if titled or speaking and (before == 0 or text[before - 1] in "，,。；;：:\n、“"):
             found.append((span[0], span[1], "latin"))
@@ -976,9 +979,15 @@ def _listed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, 
     return found
 
 
+_CREDIT_WORDS = ("撰文|撰稿|文|作者|责任编辑|责编|编辑|主编|审核|审校|校对|监制|统筹|策划|图|制图|摄影|摄像"
+                 "|记者|通讯员|编译|翻译")
 _BYLINE_RE = re.compile(
-    r"(?:^|(?<=[\s|｜（(【\[]))(?:撰文|文|作者|责任编辑|责编|编辑|审核|审校|校对|监制|图|摄影|记者|通讯员|编译)"
-    r"[ \u3000]*[:：/／|｜][ \u3000]*((?:[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+|(?=[\s|｜）)】\]]|$)))+)",
+    rf"(?:^|(?<=[\s|｜（(【\[]))(?:{_CREDIT_WORDS})"
+    r"[ \u3000]*[:：/／|｜][ \u3000]*((?:[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+|(?=[\s|｜（(）)】\]]|$)))+)",
+    re.MULTILINE)
+# "本报记者 符小明 通讯员 檀晓丽", "新华社记者张三、李四报道": credits without a colon
+_REPORTER_RE = re.compile(
+    r"(?:记者|通讯员)[ \u3000]*((?:[\u4e00-\u9fff]{2,3}?(?:[ \u3000、]+|(?=报道|摄|发自|[ \u3000）)]|$)))+)",
     re.MULTILINE)
 _NOT_IN_BYLINE_NAMES = re.compile(r"[报社网台刊站部局院会处]|新闻|中心|客户端|本报|本网|综合")
 
@@ -995,6 +1004,12 @@ def _byline_names(text: str) -> list[tuple[int, int, str]]:
             if zh_lexicon.is_dictionary_word(word) and word[0] not in SURNAMES:
                 continue
             found.append((m.start(1) + name.start(), m.start(1) + name.end(), "byline"))
+    for m in _REPORTER_RE.finditer(text):
+        for name in re.finditer(r"[\u4e00-\u9fff]+?(?=报道|摄|发自|[^\u4e00-\u9fff]|$)", m.group(1)):
+            word = name.group()
+            if (2 <= len(word) <= 3 and word[0] in SURNAMES and not _NOT_IN_BYLINE_NAMES.search(word)
+                    and not zh_lexicon.is_dictionary_word(word)):
+                found.append((m.start(1) + name.start(), m.start(1) + name.end(), "byline"))
     return found
 
 
