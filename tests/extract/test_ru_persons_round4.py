@@ -180,3 +180,16 @@ def test_the_title_of_a_person_is_the_one_without_a_verb_after_it():
 def test_a_preposition_before_initials_decides_their_case_over_the_tagger():
     found = persons("Встреча министра с Л.В. Бекмуратовой прошла в Омске.")
     assert "Л.В. Бекмуратова" in found
+
+
+def test_an_address_by_first_name_joins_even_when_first_name_and_patronymic_are_used_too():
+    found = persons("Наш гость — директор филиала банка Ольга Кравец.\n"
+                    "— Ольга, как изменился спрос?\n— Спрос вырос.\n"
+                    "— Ольга Николаевна, каковы планы?\n— Мы откроем офис.")
+    assert set(found) == {"Ольга Кравец"}
+
+
+def test_a_hyphenated_surname_opening_a_sentence_is_the_person_named_in_full():
+    found = persons("Президент Египта Абдель Фаттах ас-Сиси провел переговоры в Каире. "
+                    "Ас-Сиси отметил рост торговли.")
+    assert set(found) == {"Абдель Фаттах ас-Сиси"}

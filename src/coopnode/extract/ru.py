@@ -593,15 +593,27 @@ def _same_surface_same_name(persons: list[EntityMention]) -> None:
             mention.name = best
 
 
+_PATRONYMIC_END = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
+
+
 def _given_name_alone(persons: list[EntityMention]) -> None:
     """"— Александр, на этом форуме …": a first name alone, used to address someone, is the
-    one person of the document with that first name."""
-    full = [m for m in persons if len(m.name.split()) >= 2 and "." not in m.name]
+    one person of the document with that first name; a hyphenated surname alone ("Ас-Сиси")
+    is the one person whose name ends with it."""
+    full = [m for m in persons if len(m.name.split()) >= 2 and "." not in m.name
+            and not _PATRONYMIC_END.search(m.name)]       # "Марина Сергеевна" is an address
     for mention in persons:
         words = mention.name.split()
-        if len(words) != 1 or not _nominative_first_name(words[0]):
+        if len(words) != 1:
             continue
-        owners = {m.name for m in full if same_name_word(m.name.split()[0], words[0])}
+        if _nominative_first_name(words[0]):
+            owners = {m.name for m in full if same_name_word(m.name.split()[0], words[0])}
+        elif "-" in words[0]:
+            # "Ас-Сиси" opening a sentence is "Абдель Фаттах ас-Сиси": a hyphenated surname
+            # with its particle, capitalised by position
+            owners = {m.name for m in full if m.name.split()[-1].casefold() == words[0].casefold()}
+        else:
+            continue
         if len(owners) == 1:
             mention.name = owners.pop()
 
