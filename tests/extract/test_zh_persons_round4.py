@@ -173,3 +173,13 @@ def test_reporters_listed_after_the_credit_word() -> None:
 
 def test_latin_name_before_a_title() -> None:
     assert "João Costa" in persons("João Costa部长表示欢迎。")
+
+
+def test_leaders_named_after_ling_dao() -> None:
+    """"泉州市领导蔡某某会见": 领导 introduces a leader's name although it is no title."""
+    assert "蔡立胜" in persons("泉州市领导蔡立胜会见了来宾。")
+    assert persons("双方领导出席签约仪式。在市领导的关心下，项目顺利推进。") == set()
+
+
+def test_speaker_with_the_occasion_before_the_verb() -> None:
+    assert "王立毅" in persons("会后，王立毅在记者会上表示，中方愿同各方合作。")

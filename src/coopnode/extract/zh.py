@@ -678,6 +678,15 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                                + _honorific_names(text, tokens)
                                + _foreign_partners(text, tokens)):
         add(start, end, source, 4 if source in {"gloss", "latin"} else 3)
+    # "市领导蔡某某会见": 领导 is no title of its own, but it introduces the leaders named after it
+    for i, tok in enumerate(tokens[:-1]):
+        if not tok.word.endswith("领导") or text[tok.end:tok.end + 1] == "人":
+            continue
+        nxt = tokens[i + 1]
+        if nxt.flag in {"nr", "nrfg"} and nxt.word[0] in SURNAMES and 2 <= len(nxt.word) <= 3:
+            add(nxt.start, nxt.end, "title", 2)
+        elif (verb_name := _name_before_verb(text, tokens, tok.end)) is not None:
+            add(tok.end, tok.end + verb_name, "title-verb", 2)
     # a title before or after the name
     for i, tok in enumerate(tokens):
         if tok.flag != "nnt" and tok.word not in zh_lexicon.titles() and not _ends_with_title(tok.word):
@@ -771,9 +780,7 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     # a name jieba recognised, as the subject of a verb of speaking or attending ("张明指出")
     for i, tok in enumerate(tokens[:-1]):
         if (tok.flag in {"nr", "nrfg", "nrt"} and _plausible_name(tok.word)
-                and (tokens[i + 1].word in SPEECH_VERBS
-                     # "表示感谢", "强调指出": jieba keeps some set phrases as one word
-                     or tokens[i + 1].flag in {"i", "l"} and tokens[i + 1].word[:2] in SPEECH_VERBS)):
+                and _speech_follows(tokens, i + 1)):
             # "米罗/诺夫/表示": jieba keeps only the tail of a foreign name
             first = _translit_tokens_start(tokens, i)
             add(tokens[first].start, tok.end, "speaker", 2)
@@ -1041,6 +1048,24 @@ def _honorific_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, in
         if tok.start - start >= 2 and (start == 0 or text[start - 1] in _NAME_OPENINGS):
             found.append((start, tok.start, "honorific"))
     return found
+
+
+def _speech_follows(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether ``tokens[k]`` opens the predicate of speaking: the verb itself, a set phrase
+    jieba keeps as one word ("表示感谢"), or an occasion first ("在会上表示", "在讲话中说")."""
+    if k >= len(tokens):
+        return False
+    tok = tokens[k]
+    if tok.word in SPEECH_VERBS or tok.flag in {"i", "l"} and tok.word[:2] in SPEECH_VERBS:
+        return True
+    if not tok.word.startswith("在"):
+        return False
+    for j in range(k, min(k + 6, len(tokens) - 1)):
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", tokens[j].word):
+            return False
+        if tokens[j].word.endswith(("上", "中", "时")) and tokens[j + 1].word in SPEECH_VERBS:
+            return True
+    return False
 
 
 def _feminine_after_title(text: str) -> list[tuple[int, int, str]]:
