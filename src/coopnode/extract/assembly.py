@@ -627,6 +627,18 @@ class _SpanIndex:
         return [s for s in self.spans[lo:hi] if s.end <= end]
 
 
+def _coming_year(mention: DateMention, published: str | None) -> str:
+    """"The summit will be held in February" in a release of November: a month the text gives
+    without a year, for an event it announces, is the coming one, not the one just past."""
+    value = mention.value
+    if (not mention.relative or mention.precision == "year" or not published
+            or len(published) < 7 or re.search(r"\d{4}", mention.text)):
+        return value
+    if value[:7] < published[:7]:
+        return f"{int(value[:4]) + 1:04d}{value[4:]}"
+    return value
+
+
 def _status(date: str | None, published: str | None, planned_hint: bool) -> str:
     """planned when the date lies after the document's date, or the wording announces it."""
     if date and published:
@@ -848,6 +860,8 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
         date = _sentence_date(doc, sentence, trigger, dates, sentences, index,
                               position_spans) if index >= 0 else None
         value = date.value if date else None
+        if date is not None and trigger.planned_hint:
+            value = _coming_year(date, doc.published)
         continuation = _CONTINUATION.match(doc.text, sentence.start) if index > 0 else None
         if continuation and _in_opening_phrase(doc.text, continuation, trigger) and any(
                 e.date and sentence.start - e.evidence_span[0] <= _NARRATIVE_REACH
@@ -909,8 +923,8 @@ def assemble_events(doc: Doc, entities: list[Entity], entity_of: dict[tuple[int,
                 extra.trigger_text = trigger.text
                 by_key[extra_key] = extra
                 events.append(extra)
-    events = _drop_named_twice(_drop_gathering_verbs(_drop_weak_duplicates(
-        _drop_openings_of_forums(events))))
+    events = _drop_vague_repeats(_drop_named_twice(_drop_gathering_verbs(_drop_weak_duplicates(
+        _drop_openings_of_forums(events)))))
     dated_types = {e.type for e in events if e.date}
     kept = [e for e in events if e.date or e.type not in dated_types]
     for number, event in enumerate(kept, start=1):
@@ -992,6 +1006,14 @@ def _drop_gathering_verbs(events: list[Event]) -> list[Event]:
     forums = {(e.evidence_span, e.date) for e in events if e.type == "forum" and e.date}
     return [e for e in events if not (e.type == "meeting" and _GATHERING_VERB.match(
         getattr(e, "trigger_text", "") or "") and (e.evidence_span, e.date) in forums)]
+
+
+def _drop_vague_repeats(events: list[Event]) -> list[Event]:
+    """"The forum opened on 5 June … this year's forum drew 3,000 guests": an event dated only
+    by its year is the event of the same type and status the text dates within that year."""
+    precise = {(e.type, e.status, e.date[:4]) for e in events if e.date and len(e.date) > 4}
+    return [e for e in events
+            if not (e.date and len(e.date) == 4 and (e.type, e.status, e.date) in precise)]
 
 
 _NAMED_TWICE_REACH = 40

@@ -1,0 +1,30 @@
+"""Round 4: events told twice or dated without a year (sentences written here)."""
+
+from __future__ import annotations
+
+from coopnode.extract.pipeline import extract_document
+
+
+def _events(text: str, lang: str) -> list[tuple[str, str | None, str]]:
+    result = extract_document(text, lang=lang)
+    return [(e.type, e.date, e.status) for e in result.events]
+
+
+def test_an_event_dated_only_by_this_year_is_the_event_dated_in_that_year() -> None:
+    events = _events("Moscow, March 3, 2025. The forum opened in Kazan on March 2. This year the "
+                     "forum brought together 3,000 guests from 40 countries.", "en")
+    assert [e for e in events if e[0] == "forum"] == [("forum", "2025-03-02", "past")]
+
+
+def test_an_announced_event_in_a_month_already_past_this_year_is_next_year() -> None:
+    en = _events("Moscow, November 20, 2025. The next meeting of the commission will be held in "
+                 "February in New Delhi.", "en")
+    ru = _events("Москва, 20 ноября 2025 года. Следующее заседание комиссии состоится в феврале "
+                 "в Нью-Дели.", "ru")
+    assert any(date == "2026-02" and status == "planned" for _, date, status in en)
+    assert any(date == "2026-02" and status == "planned" for _, date, status in ru)
+
+
+def test_a_past_event_in_an_earlier_month_keeps_the_year_of_the_document() -> None:
+    events = _events("Moscow, November 20, 2025. The ministers met in Kazan in February.", "en")
+    assert ("meeting", "2025-02", "past") in events
