@@ -183,3 +183,12 @@ def test_leaders_named_after_ling_dao() -> None:
 
 def test_speaker_with_the_occasion_before_the_verb() -> None:
     assert "王立毅" in persons("会后，王立毅在记者会上表示，中方愿同各方合作。")
+
+
+@needs_opencc
+def test_taiwan_renderings_of_leaders_and_countries() -> None:
+    """Taiwan pages: "總統拉瑪佛沙表示" (佛 is no mainland transliteration character) and
+    country names of their own (衣索比亞) that must not be read as a person before 總理."""
+    found = persons("南非總統西里爾佛沙表示歡迎。衣索比亞總理阿比達說，合作前景廣闊。")
+    assert {"西里爾佛沙", "阿比達"} <= found
+    assert "衣索比亞" not in found

@@ -674,7 +674,7 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     # names confirmed by a Latin gloss, Latin names, foreign speakers, lists and bylines
     for start, end, source in (_glossed_names(text, tokens) + _latin_names(text, tokens)
                                + _foreign_speakers(text, tokens) + _listed_names(text, tokens)
-                               + _byline_names(text) + _feminine_after_title(text)
+                               + _byline_names(text) + _foreign_after_title(text, tokens)
                                + _honorific_names(text, tokens)
                                + _foreign_partners(text, tokens)):
         add(start, end, source, 4 if source in {"gloss", "latin"} else 3)
@@ -1068,18 +1068,24 @@ def _speech_follows(tokens: tuple[Token, ...], k: int) -> bool:
     return False
 
 
-def _feminine_after_title(text: str) -> list[tuple[int, int, str]]:
-    """Foreign names after a title that run over characters only the full tables list and end
-    like a name before punctuation ("副主席日丹诺娃，"): the ending fixes the extent."""
+def _foreign_after_title(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """Foreign names after a title that run over characters only the full tables list
+    ("总统拉玛佛沙表示", "副主席日丹诺娃，"): the run must close before punctuation or a verb of
+    speaking, and either end like a name or hold one uncommon character at most."""
     found: list[tuple[int, int, str]] = []
     for m in _title_pattern().finditer(text):
         end = translit_run(text, m.end(), 1, TRANSLIT_DOTTED)
-        if not 3 <= end - m.end() <= 8 or text[end - 1] not in _NAME_LAST_CHARS:
+        name = text[m.end():end]
+        if not 3 <= len(name) <= 8 or any(c in NAME_DOTS for c in name):
             continue
         if end < len(text) and text[end] not in "，,、。；;：:）)\n \u3000" and not any(
                 text.startswith(v, end) for v in SPEECH_VERBS if len(v) >= 2):
             continue
-        found.append((m.end(), end, "title-translit"))
+        core = sum(c in TRANSLIT for c in name)
+        if name[-1] not in _NAME_LAST_CHARS and core < len(name) - 1:
+            continue
+        if not _is_place_like(name, tokens, m.end()):
+            found.append((m.end(), end, "title-translit"))
     return found
 
 
