@@ -28,3 +28,21 @@ def test_an_announced_event_in_a_month_already_past_this_year_is_next_year() -> 
 def test_a_past_event_in_an_earlier_month_keeps_the_year_of_the_document() -> None:
     events = _events("Moscow, November 20, 2025. The ministers met in Kazan in February.", "en")
     assert ("meeting", "2025-02", "past") in events
+
+
+def _agreements(text: str) -> list[tuple[str, str]]:
+    result = extract_document(text, lang="en")
+    return [(a.type, a.title) for a in result.agreements]
+
+
+def test_an_agreement_named_by_its_purpose_is_an_agreement() -> None:
+    found = _agreements("Cairo, May 5, 2024. The two companies signed an agreement to build a "
+                        "wind farm near Suez.")
+    assert any(kind == "agreement" and "wind farm" in title for kind, title in found)
+
+
+def test_a_weekday_after_a_memorandum_is_its_date_not_its_subject() -> None:
+    found = _agreements("Cairo, May 5, 2024. The sides signed an MoU on cooperation in health and "
+                        "an MoU on cooperation in tourism on Sunday.")
+    titles = [title for _, title in found]
+    assert len(titles) == 2 and not any("Sunday" in t for t in titles)

@@ -1079,12 +1079,33 @@ def _same_agreement(a: AgreementMention, b: AgreementMention) -> bool:
         return False            # "… between A and B" and "… between C and D": two documents
     if fa.startswith(fb) or fb.startswith(fa):
         return True
+    if _different_subjects(fa, fb):
+        return False
     try:
         from rapidfuzz import fuzz
 
         return fuzz.token_set_ratio(fa, fb) >= 85
     except ImportError:  # pragma: no cover
         return fa == fb
+
+
+_DOCUMENT_WORDS = frozenset("""
+mou mous memorandum memoranda understanding agreement agreements contract protocol declaration
+statement joint roadmap road map plan programme program signed between field fields area areas
+sphere spheres sector
+""".split())
+
+
+def _different_subjects(fa: str, fb: str) -> bool:
+    """"MoU on cooperation in health" and "MoU on cooperation in tourism": two English titles
+    that each have a content word the other lacks are about different things, however alike
+    the rest of the words is. (Russian and Chinese titles inflect or run together, so word sets
+    do not tell there.)"""
+    if not (re.fullmatch(r"[a-z0-9 '’&-]+", fa) and re.fullmatch(r"[a-z0-9 '’&-]+", fb)):
+        return False
+    wa = {w for w in fa.split() if len(w) >= 4} - _DOCUMENT_WORDS
+    wb = {w for w in fb.split() if len(w) >= 4} - _DOCUMENT_WORDS
+    return bool(wa - wb) and bool(wb - wa)
 
 
 _PARTIES_PART = re.compile(r"\s(?:между|between)\s(.+)$")

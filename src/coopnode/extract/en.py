@@ -133,12 +133,12 @@ _PLANNED_RE = re.compile(
 )
 
 # --- agreements: (pattern, type).  Titles stop before a verb or a party phrase.
-_TOPIC = (r"(?:(?!\b(?:with|between|was|were|is|are|has|have|had|by|at|during|signed|and the|and an?"
-          r"|and [a-z]+ed|and will|and also"
-          r"|which|that|to|in \d{4})\b)[^,.;:()\n“”\"])+")
 # "signed the memorandum on March 29", "a statement on Monday": a date, not a subject
 _MONTH_OR_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
                  r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_TOPIC = (r"(?:(?!\b(?:with|between|was|were|is|are|has|have|had|by|at|during|signed|and the|and an?"
+          r"|and [a-z]+ed|and will|and also"
+          r"|which|that|to|in \d{4}|on (?:the )?" + _MONTH_OR_DAY + r"|on \d)\b)[^,.;:()\n“”\"])+")
 _NOT_A_TOPIC = (r"(?:(?:the[ \t]+)?" + _MONTH_OR_DAY + r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?"
                 + _MONTH_OR_DAY + r")")
 _TITLE_TAIL = (r"(?:[ \t]+(?:on|of|for|regarding|concerning|about)[ \t]+(?!" + _NOT_A_TOPIC + r")"
@@ -158,6 +158,10 @@ _AGREEMENT_RES: list[tuple[re.Pattern[str], AgreementType]] = [
     (re.compile(r"\b(?:ministerial|leaders['’]?) statement" + _TITLE_TAIL), "declaration"),
     (re.compile(r"(?:[A-Z][\w'’-]*[ \t]+)*Agreements?" + _TITLE_TAIL), "agreement"),
     (re.compile(r"\bagreements?[ \t]+(?:on|for)[ \t]+" + _TOPIC), "agreement"),
+    # "signed an agreement to build a solar plant": the purpose names the agreement
+    (re.compile(r"\b(?:agreement|contract)s?[ \t]+to[ \t]+(?:jointly[ \t]+)?(?:build|construct|develop"
+                r"|establish|set[ \t]+up|create|supply|produce|launch|open|expand|invest|localize"
+                r"|localise|manufacture|deliver|train|promote)\b" + _TOPIC), "agreement"),
     (re.compile(r"(?<=signed )(?:an? |the )?(?:[a-z-]+ ){0,3}agreement(?= |[,.;])"
                 r"(?! on| for| of| between)"), "agreement"),
     (re.compile(r"(?<=signed )(?:an? |the )?(?:[a-z-]+ ){0,3}memorandum(?= |[,.;])"
