@@ -192,3 +192,11 @@ def test_taiwan_renderings_of_leaders_and_countries() -> None:
     found = persons("南非總統西里爾佛沙表示歡迎。衣索比亞總理阿比達說，合作前景廣闊。")
     assert {"西里爾佛沙", "阿比達"} <= found
     assert "衣索比亞" not in found
+
+
+def test_compound_titles_are_read_whole() -> None:
+    """外交秘书, 新闻秘书, 行政长官: the title is the whole compound, not its tail 秘书."""
+    doc = run("总统新闻秘书佩斯科娃表示，外交秘书米斯拉会见了代表团。")
+    titles = {p.title for p in doc.positions}
+    assert any(t.endswith("新闻秘书") for t in titles) and any(t.endswith("外交秘书") for t in titles)
+    assert {"佩斯科娃", "米斯拉"} <= names(doc, "person")
