@@ -193,3 +193,24 @@ def test_a_hyphenated_surname_opening_a_sentence_is_the_person_named_in_full():
     found = persons("Президент Египта Абдель Фаттах ас-Сиси провел переговоры в Каире. "
                     "Ас-Сиси отметил рост торговли.")
     assert set(found) == {"Абдель Фаттах ас-Сиси"}
+
+
+def test_a_surname_in_а_in_the_accusative_gets_its_а_back():
+    found = persons("Участники форума поблагодарили Сирила Рамафосу за гостеприимство.")
+    assert "Сирил Рамафоса" in found
+
+
+def test_an_instrumental_after_a_vowel_is_a_name_in_й():
+    found = persons("Встреча с премьер-министром Эфиопии Абием Ахмедом прошла в Аддис-Абебе.")
+    assert "Абий Ахмед" in found
+
+
+def test_a_portuguese_first_name_in_у_is_not_a_dative():
+    found = persons("Послание министру иностранных дел Бразилии Паулу Гедешу передано через "
+                    "посольство.")
+    assert "Паулу Гедеш" in found
+
+
+def test_a_surname_with_a_fleeting_vowel_is_restored_by_the_dictionary():
+    found = persons("Соглашение подписано при участии генерального директора Ивана Орла.")
+    assert "Иван Орёл" in found or "Иван Орел" in found

@@ -20,6 +20,7 @@ from typing import Any
 
 from coopnode.extract.dates import find_dates
 from coopnode.extract.ru_morph import (
+    SURNAME_ENDINGS,
     UD_CASES,
     can_be_genitive,
     case_between,
@@ -723,31 +724,73 @@ def _is_dictionary_word(word: str) -> bool:
         parses[0].tag.grammemes)
 
 
-# Endings a foreign name unknown to the dictionary takes in a case the context shows, each
-# after a consonant (a vowel before "-я"/"-ю" is the "-й" stem: "Хуэя", "Андрею").  "-е" and
-# "-и" are left out: they also end many names in the nominative ("Моди", "Лэцзи", "Лигабуэ").
-_ENDINGS_OF_CASE: dict[str, tuple[str, ...]] = {
-    "gent": ("а", "я", "ы"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём", "ой", "ей"),
+# Endings a foreign name unknown to the dictionary takes in a case the context shows, as
+# (oblique ending, nominative ending) pairs.  "-и" is left out, and "-е" outside the dative:
+# they also end many names in the nominative ("Моди", "Лэцзи", "Лигабуэ").  The accusative
+# of a man's name is its genitive; "-у"/"-ю" of a surname in the accusative is a noun in -а/-я.
+_CASE_PAIRS: dict[str, frozenset[tuple[str, str]]] = {
+    "gent": frozenset({("а", ""), ("я", "ь"), ("я", "й"), ("ы", "а")}),
+    "datv": frozenset({("у", ""), ("ю", "ь"), ("ю", "й"), ("е", "а")}),
+    "ablt": frozenset({("ом", ""), ("ем", "ь"), ("ем", "й"), ("ем", ""), ("ём", "ь"),
+                       ("ём", "й"), ("ой", "а"), ("ей", "я"), ("ей", "а")}),
+    "accs": frozenset({("а", ""), ("я", "ь"), ("я", "й")}),
 }
-_INVALID_END = re.compile(r"(?:[бвгджзклмнпрстфхцчшщ]й|[аеёиоуыэюяйь]ь)$")
+_ACCUSATIVE_SURNAME_PAIRS = frozenset({("у", "а"), ("ю", "я")})
+_ENDINGS_OF_CASE = {case: tuple({o for o, _n in pairs} | ({"у", "ю"} if case == "accs" else set()))
+                    for case, pairs in _CASE_PAIRS.items()}
+_INVALID_END = re.compile(r"(?:[бвгджзклмнпрстфхцчшщ]й|[аеёиоуыэюяйь]ь|[жшчщц]ь)$")
 
 
 def foreign_name_nominative(surface: str, name: str, case: str) -> str:
     """"советника Аджита Доваля" -> "Аджит Доваль", "вице-президенту Джагдипу Дханкару" ->
     "Джагдип Дханкар": when the context shows the case, a name word the dictionary does not
-    know that still carries a case ending of a Russian noun loses it.  Names written surname
+    know that still carries a case ending of a Russian noun loses it; a guess of the
+    dictionary that is no such ending ("Абием" -> "Абие") is replaced.  Names written surname
     first with a short surname ("Чан Хонг Ха", "Ван Ицзюнь") are left to the Chinese rules:
     their syllables end in "-а"/"-я" as written."""
     surface_words, name_words = surface.split(), name.split()
     if len(surface_words) != len(name_words) or len(name_words) < 2:
         return name
-    if len(name_words[0]) <= 4 and not _is_known_first_name(name_words[0]):
+    if len(surface_words[0]) <= 4 and not _is_known_first_name(surface_words[0]):
         return name
     out = []
-    for surface_word, name_word in zip(surface_words, name_words, strict=True):
-        out.append(_strip_case_ending(name_word, case)
-                   if surface_word == name_word else name_word)
+    last = len(name_words) - 1
+    for index, (surface_word, name_word) in enumerate(zip(surface_words, name_words,
+                                                          strict=True)):
+        if surface_word == name_word or (
+                _is_unknown_word(surface_word) and not name_word.endswith(SURNAME_ENDINGS)
+                and not _pair_fits(surface_word, name_word, case, index == last)):
+            out.append(_strip_case_ending(surface_word, case, index == last))
+        else:
+            out.append(name_word)
     return " ".join(out)
+
+
+def _pair_fits(oblique: str, nominative: str, case: str, last: bool) -> bool:
+    common = 0
+    for x, y in zip(oblique, nominative, strict=False):
+        if x != y:
+            break
+        common += 1
+    pair = (oblique[common:], nominative[common:])
+    return pair in _CASE_PAIRS[case] or (case == "accs" and last
+                                         and pair in _ACCUSATIVE_SURNAME_PAIRS)
+
+
+def _is_unknown_word(word: str) -> bool:
+    """A name word the dictionary does not know at all: its readings are guesses."""
+    from coopnode.extract.ru_morph import _parses
+
+    return _is_name_word_token(word) and not any(p.is_known for p in _parses(word.lower()))
+
+
+def _is_unknown_name_word(word: str) -> bool:
+    """A capitalised word the dictionary does not know as a name, surname or place."""
+    from coopnode.extract.ru_morph import _parses
+
+    return _is_name_word_token(word) and len(word) > 3 and "-" not in word and not any(
+        p.is_known and {"Name", "Surn", "Patr", "Geox"} & set(p.tag.grammemes)
+        for p in _parses(word.lower()))
 
 
 def _may_carry_case_ending(surface: str) -> bool:
@@ -776,18 +819,48 @@ def _case_of_endings(surface: str) -> str | None:
     return None
 
 
-def _strip_case_ending(word: str, case: str) -> str:
+@lru_cache(maxsize=1)
+def indeclinable_names() -> frozenset[str]:
+    """Given names with a final vowel that do not decline (``data/ru/indeclinable_names.txt``)."""
+    text = resources.files("coopnode.extract").joinpath(
+        "data", "ru", "indeclinable_names.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _keep_indeclinable(surface: str, name: str) -> str:
+    """Words of ``indeclinable_names`` stay as written ("Паулу" is no case of "Паула")."""
+    surface_words, name_words = surface.split(), name.split()
+    if len(surface_words) != len(name_words):
+        return name
+    return " ".join(s if s in indeclinable_names() else n
+                    for s, n in zip(surface_words, name_words, strict=True))
+
+
+def _strip_case_ending(word: str, case: str, last: bool) -> str:
+    """``word`` without the ending of ``case`` (see ``_CASE_PAIRS``), or unchanged."""
+    if not _is_unknown_name_word(word) or not word.endswith(_ENDINGS_OF_CASE[case]) \
+            or word in indeclinable_names():
+        return word
     from coopnode.extract.ru_morph import _parses
 
-    if not _is_name_word_token(word) or len(word) <= 3 or "-" in word:
-        return word
-    if any(p.is_known and {"Name", "Surn", "Patr", "Geox"} & set(p.tag.grammemes)
-           for p in _parses(word.lower())):
-        return word                          # the dictionary already had its say
-    if not word.endswith(_ENDINGS_OF_CASE[case]):
-        return word
-    for candidate in nominative_candidates(word):
-        if case_between(word, candidate) == case and not _INVALID_END.search(candidate):
+    for parse in _parses(word.lower()):                  # "Зайца" -> "Заяц", "Льва" -> "Лев"
+        if parse.is_known and parse.tag.POS == "NOUN" and parse.tag.case == case \
+                and parse.tag.number == "sing":
+            from pymorphy2.analyzer import Parse  # natasha's MorphForm.inflect wants UD names
+
+            nominative = Parse.inflect(parse, {"nomn"})
+            return word if nominative is None else word[:1] + nominative.word[1:]
+    candidates = nominative_candidates(word)
+    if re.search(r"[жшчщц]ем$", word):
+        candidates.sort(key=lambda c: not c.endswith(word[-3]))   # "Пиюшем" -> "Пиюш"
+    for candidate in candidates:
+        if candidate == word[: len(candidate)] and not re.search(
+                r"[бвгджзклмнпрстфхцчшщ]$", candidate):
+            continue                      # a bare stem ends in a consonant: "Сержиу" stays
+        if _pair_fits(word, candidate, case, last) and not _INVALID_END.search(candidate) \
+                and not (candidate.endswith("а") and word.endswith("е")
+                         and not re.search(r"[бвгджзклмнпрстфхцчшщ]е$", word)):
             return candidate
     return word
 
@@ -1014,6 +1087,7 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
         case = case or _case_of_endings(surface)
         if case in _ENDINGS_OF_CASE:
             name = foreign_name_nominative(surface, name, case)
+        name = _keep_indeclinable(surface, name)
     name = " ".join(name.split())
     if etype == "organization" and name[:1].islower():
         name = name[:1].upper() + name[1:]   # "народному правительству СУАР" names a body
@@ -1033,7 +1107,7 @@ _TITLE_WORDS = (
     r"(?:первого\s+|первый\s+|первым\s+)?(?:заместител[а-я]*|замминистр[а-я]*|министр[а-я]*"
     r"|премьер-министр[а-я]*|премьер[а-я]*|председател(?:ь|я|ю|ем|е)|вице-премьер[а-я]*"
     r"|вице-президент[а-я]*|президент[а-я]*|генеральн[а-я]+\s+секретар[а-я]*|секретар[а-я]*"
-    r"|директор[а-я]*|генеральн[а-я]+\s+директор[а-я]*|посл[аеуо][а-я]*|посол"
+    r"|директор[а-я]*|генеральн[а-я]+\s+директор[а-я]*|посл(?:а|у|ом|е|ы|ов|ам|ами|ах)|посол"
     r"|вице-мэр[а-я]*|вице-министр[а-я]*|мэр[а-я]*|губернатор[а-я]*|глав[аеуыойю]|руководител[а-я]*"
     r"|начальник[а-я]*|советник[а-я]*|пресс-секретар[а-я]*|представител[а-я]*|ректор[а-я]*"
     r"|помощник[а-я]*|уполномоченн[а-я]+|атташе|консул[а-я]*|член[а-я]*|глав[а-я]*|спикер[а-я]*)"

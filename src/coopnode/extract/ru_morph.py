@@ -87,7 +87,7 @@ def _sing_cases(word: str) -> list[str]:
 
 
 # Nominative endings of the Russian surname types whose oblique forms are safe to undo.
-_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ской", "цкой", "ова", "ева",
+SURNAME_ENDINGS = _SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ской", "цкой", "ова", "ева",
                     "ёва", "ина", "ына", "ская", "цкая")
 
 UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
