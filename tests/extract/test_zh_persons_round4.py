@@ -200,3 +200,11 @@ def test_compound_titles_are_read_whole() -> None:
     titles = {p.title for p in doc.positions}
     assert any(t.endswith("新闻秘书") for t in titles) and any(t.endswith("外交秘书") for t in titles)
     assert {"佩斯科娃", "米斯拉"} <= names(doc, "person")
+
+
+def test_name_followed_by_its_title_or_its_latin_spelling_in_brackets() -> None:
+    """"韩某（厦门市副市长）表示", "韩某(Han Moujun)表示": the bracket says who the name is."""
+    assert "韩立军" in persons("韩立军（厦门市副市长）表示，将加强合作。")
+    assert "索博列夫斯基" in persons("索博列夫斯基（俄罗斯工贸部副部长）表示欢迎。")
+    assert "韩立军" in persons("论坛上，韩立军(Han Lijun)表示欢迎。")
+    assert persons("厦门市政府（市长办公室）发布通知。") == set()

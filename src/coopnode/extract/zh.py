@@ -676,7 +676,8 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                                + _foreign_speakers(text, tokens) + _listed_names(text, tokens)
                                + _byline_names(text) + _foreign_after_title(text, tokens)
                                + _honorific_names(text, tokens)
-                               + _foreign_partners(text, tokens)):
+                               + _foreign_partners(text, tokens)
+                               + _names_before_titled_asides(text, tokens)):
         add(start, end, source, 4 if source in {"gloss", "latin"} else 3)
     # "市领导蔡某某会见": 领导 is no title of its own, but it introduces the leaders named after it
     for i, tok in enumerate(tokens[:-1]):
@@ -858,9 +859,46 @@ def _glossed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int,
                 break
         while start < end and text[start] in NAME_DOTS:
             start += 1
+        if end - start < 2 or not all(c in TRANSLIT_DOTTED or c in NAME_DOTS for c in text[start:end]):
+            start = _chinese_name_before(text, end)  # "韩立军(Han Lijun)"
         name = text[start:end]
         if len(name) >= 2 and not _is_place_like(name, tokens, start):
             found.append((start, end, "gloss"))
+    return found
+
+
+def _chinese_name_before(text: str, end: int) -> int:
+    """Start of a Chinese name (surname and one or two characters) that ends at ``end`` and
+    opens a clause or follows a title; ``end`` when there is none."""
+    for length in (3, 2):
+        start = end - length
+        name = text[max(0, start):end]
+        if start < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", name) or name[0] not in SURNAMES:
+            continue
+        if (start == 0 or text[start - 1] in _NAME_OPENINGS or title_at(text, start, backwards=True)) \
+                and not zh_lexicon.is_dictionary_word(name):
+            return start
+    return end
+
+
+_ASIDE_TITLE_RE = re.compile(r"[（(]([^（）()\n]{2,30})[）)]")
+
+
+def _names_before_titled_asides(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
+    """"韩立军（厦门市副市长）表示": a name followed by its title in brackets."""
+    found: list[tuple[int, int, str]] = []
+    for m in _ASIDE_TITLE_RE.finditer(text):
+        if title_at(text, m.end(1), backwards=True) is None or m.start() < 2:
+            continue
+        end = m.start()
+        start = translit_run(text, end, -1)
+        if end - start >= 3 and (start == 0 or text[start - 1] in _NAME_OPENINGS):
+            if not _is_place_like(text[start:end], tokens, start):
+                found.append((start, end, "title-aside"))
+            continue
+        start = _chinese_name_before(text, end)
+        if start < end:
+            found.append((start, end, "title-aside"))
     return found
 
 
