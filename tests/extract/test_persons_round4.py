@@ -146,3 +146,15 @@ def test_en_two_word_name_as_subject_of_speaking_is_a_person() -> None:
     doc = run_en("Representing the Ministry of Industry and Trade, Pavel Sorokin noted the growth "
                  "of exports.")
     assert "Pavel Sorokin" in names(doc, "person")
+
+
+def test_en_three_word_name_after_a_title_naming_two_countries() -> None:
+    doc = run_en("Ambassador of the Republic of South Africa to Russia Sibusiso Jabu Ndlovu and "
+                 "Brazilian Ambassador Rodrigo Soares were present.")
+    assert {"Sibusiso Jabu Ndlovu", "Rodrigo Soares"} <= names(doc, "person")
+
+
+def test_en_title_left_over_from_a_run_on_phrase_is_no_organization() -> None:
+    doc = run_en("New Delhi, June 3, 2024. Union Minister Arvind Rao met the delegation.")
+    assert "Arvind Rao" in names(doc, "person")
+    assert "Union Minister" not in names(doc, "organization")

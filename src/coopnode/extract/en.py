@@ -979,17 +979,17 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
     office = "|".join(sorted(DOMAIN_WORDS | ORG_HEADS | PLACE_HEADS | _title_words(), key=len,
                              reverse=True))
     first_word = r"(?!(?:" + office + r")\b)" + _NAME_WORD
-    pattern = re.compile(
-        r"\b(?:" + any_case_titles + r")"
+    name_after = (
         r"(?:,?[ \t]+(?:of|to|for|the|and|in|on|at|ad|a\.i\.|interim|[A-Z][\w'’-]*"
         r"|[\"“][^\"”\n]{1,40}[\"”]|\([^()\n]{1,40}\)))*?"
         r",?[ \t]+(" + first_word + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?"
         r"(?:" + _NAME_WORD + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?){0,2}"
         + _NAME_WORD + r")"
         r"(?=[ \t]+(?!(?:and[ \t]+the|the|de|of|for)\b)[a-z]|[,.;:)]|[ \t]*$"
-        r"|[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:" + titles + r")\b)",
-        re.MULTILINE,
-    )
+        r"|[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:" + titles + r")\b)")
+    pattern = re.compile(r"\b(?:" + any_case_titles + r")" + name_after, re.MULTILINE)
+    # the rest of a title after words that turned out to be the office's, not a name
+    further = re.compile(name_after, re.MULTILINE)
     found = []
     for m in _initials_pattern(titles).finditer(text):
         initials, _, surname = m.group(1).rpartition(".")
@@ -997,20 +997,24 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
             continue            # "U.S. Army", "U.N. Secretariat": an abbreviation, not initials
         start = m.start(1)
         found.append(_Candidate(start, m.end(1), "person", m.group(1), 4, "pattern"))
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        pos = m.end()
-        if any(c.start <= m.start(1) < c.end for c in found):
-            continue
-        cut, name = drop_leading_places(m.group(1))
-        proper = [w for w in name.split() if w[:1].isupper()]
-        if len(proper) > 4 or not _name_words_ok(proper):
-            # "Premier of the State Council of … China Li Keqiang": the words taken were the
-            # office's; the name may come later in the same title
-            pos = m.start(1)
-            continue
-        start = m.start(1) + cut
-        found.append(_Candidate(start, start + len(name), "person", name, 4, "pattern"))
+    for m in pattern.finditer(text):
+        attempt: re.Match[str] | None = m
+        for _ in range(4):
+            assert attempt is not None
+            if any(c.start <= attempt.start(1) < c.end for c in found):
+                break
+            cut, name = drop_leading_places(attempt.group(1))
+            proper = [w for w in name.split() if w[:1].isupper()]
+            if len(proper) <= 4 and _name_words_ok(proper):
+                start = attempt.start(1) + cut
+                found.append(_Candidate(start, start + len(name), "person", name, 4, "pattern"))
+                break
+            # "Premier of the State Council of … China Li Keqiang", "Ambassador of … South
+            # Africa to Russia Mzuvukile Jeff Maqetuka": the words taken were the office's;
+            # the name may come later in the same title
+            attempt = further.match(text, attempt.end(1))
+            if attempt is None:
+                break
     return found
 
 
@@ -1043,6 +1047,8 @@ def _truncate_at_persons(candidates: list[_Candidate], persons: list[_Candidate]
                 continue
             cand = _Candidate(cand.start, end, cand.type, text[cand.start:end], cand.priority,
                               cand.source, cand.country, cand.gazetteer_id)
+            if _is_title_only(cand.name):
+                continue        # "Union Minister Piyush Goyal": what is left is the title
             kind = chunk_type(cand.name) or (en_lexicon.lookup(cand.name) or _NoEntry).type
             if kind is None:
                 continue
@@ -1192,7 +1198,9 @@ class EnglishComponents:
             or c.type != "person" and _names_no_body(c, text))]
         candidates = [_without_possessive(_without_honorific(_person_after_short_title(c)))
                       for c in candidates]
-        candidates = [c for c in candidates if not (c.type == "person" and _is_title_only(c.name))]
+        candidates = [c for c in candidates if not (
+            (c.type == "person" or c.type == "organization" and c.source == "spacy")
+            and _is_title_only(c.name))]             # "Union Minister" is nobody and no body
         candidates = [_without_owner(c, text) for c in candidates]
         candidates = [_person_by_apposition(c, text) for c in candidates
                       if not (c.type == "person" and _is_demonym_or_place(c.name))]
