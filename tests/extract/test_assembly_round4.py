@@ -46,3 +46,8 @@ def test_a_weekday_after_a_memorandum_is_its_date_not_its_subject() -> None:
                         "an MoU on cooperation in tourism on Sunday.")
     titles = [title for _, title in found]
     assert len(titles) == 2 and not any("Sunday" in t for t in titles)
+
+
+def test_a_concept_named_after_a_city_does_not_mention_the_city() -> None:
+    result = extract_document("各方秉持上海精神，在上海合作组织框架内加强合作。", lang="zh")
+    assert "上海" not in {e.name for e in result.entities if e.type == "place"}

@@ -198,6 +198,8 @@ def apply_gazetteer(doc: Doc) -> None:
                 mention.country = entry.country
         if overlapping:
             continue
+        if doc.language == "zh" and doc.text.startswith(_ZH_NAMED_AFTER_PLACE, end):
+            continue                    # "上海精神", "中国方案": a concept named after the place
         name = _gazetteer_surface_name(doc, hit)
         added.append(EntityMention(start, end, doc.text[start:end],
                                    type="place" if entry.type == "place" else "organization",
@@ -205,6 +207,9 @@ def apply_gazetteer(doc: Doc) -> None:
                                    gazetteer_id=entry.id))
     if added:
         doc.entities = sorted(doc.entities + added, key=lambda m: (m.start, m.end))
+
+
+_ZH_NAMED_AFTER_PLACE = ("精神", "模式", "方案", "经验", "速度", "故事", "智慧")
 
 
 def apply_country_names(doc: Doc) -> None:
