@@ -214,3 +214,14 @@ def test_a_portuguese_first_name_in_у_is_not_a_dative():
 def test_a_surname_with_a_fleeting_vowel_is_restored_by_the_dictionary():
     found = persons("Соглашение подписано при участии генерального директора Ивана Орла.")
     assert "Иван Орёл" in found or "Иван Орел" in found
+
+
+def test_a_place_word_is_no_nominative_of_a_name():
+    found = persons("Саммит прошел в Шарм-эль-Шейхе. Делегацию возглавила заместитель министра "
+                    "Анжали Шарма.")
+    assert "Анжали Шарма" in found
+
+
+def test_a_belarusian_spelled_outlet_of_two_words_is_no_person():
+    text = "Как пишет Наша Ніва, министр Виктор Шейман покинул страну."
+    assert set(persons(text)) == {"Виктор Шейман"}

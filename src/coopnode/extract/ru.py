@@ -503,7 +503,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
 # others extend with a case ending.
 
 
-_CAPITALISED = re.compile(r"(?<![А-Яа-яЁё.-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![А-Яа-яЁё.])")
+_CAPITALISED = re.compile(r"(?<![А-Яа-яЁё.-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![А-Яа-яЁё.-])")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?…:»\"]\s+|^[—–-]\s+|\n[—–-]?\s*)\Z")
 
 
@@ -521,6 +521,8 @@ def _written_name_words(text: str) -> dict[str, int]:
             if parses and parses[0].is_known and not {"Name", "Surn", "Patr"} & set(
                     parses[0].tag.grammemes):
                 continue
+        if _is_known_place(word):
+            continue                  # "Шарма" is no case of a city
         counts[word] = counts.get(word, 0) + 1
     return counts
 
@@ -642,10 +644,10 @@ def _is_not_a_person(text: str, start: int, end: int) -> bool:
     ("Позірк", an outlet: Russian has no "і"/"ў"), a rubric opening a dateline line, or a
     common noun the dictionary knows with no reading as a name ("Политика")."""
     surface = text[start:end]
+    if _BELARUSIAN_LETTERS.search(surface):
+        return True                                     # "Наша Ніва", "Позірк"
     if " " in surface or "." in surface:
         return False
-    if _BELARUSIAN_LETTERS.search(surface):
-        return True
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end):
         return True
