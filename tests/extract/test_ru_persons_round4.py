@@ -225,3 +225,14 @@ def test_a_place_word_is_no_nominative_of_a_name():
 def test_a_belarusian_spelled_outlet_of_two_words_is_no_person():
     text = "Как пишет Наша Ніва, министр Виктор Шейман покинул страну."
     assert set(persons(text)) == {"Виктор Шейман"}
+
+
+def test_a_surname_that_is_a_common_noun_stays_a_person_when_named_in_full():
+    found = persons("Глава компании Игорь Соловей провел встречу. Соловей отметил рост продаж.")
+    assert set(found) == {"Игорь Соловей"}
+    assert "Соловей" in found["Игорь Соловей"]
+
+
+def test_a_portuguese_first_name_keeps_its_ending_when_the_surname_shows_the_case():
+    found = persons("Министр вручил награду Паулу Гедешу. Гедеш поблагодарил организаторов.")
+    assert set(found) == {"Паулу Гедеш"}

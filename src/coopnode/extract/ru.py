@@ -449,6 +449,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
     text = doc.text
     raw = _tag(text)
     cleaned: list[tuple[int, int, str]] = []
+    surnames = set(_surnames_in(text, raw))     # "Соловей" alone is a person named in full
     for start, end, kind in _split_brackets(text, raw):
         start, end = _clean_span(text, start, end)
         if end - start < 2 or fold(text[start:end]) in _NOT_NAMES:
@@ -458,7 +459,8 @@ def find_entities(doc: Doc) -> list[EntityMention]:
             continue                                    # "Корр." and similar abbreviations
         if kind == "LOC" and _has_organization_head(text[start:end]):
             kind = "ORG"                                # "Правительством Республики Беларусь"
-        if kind == "PER" and _is_not_a_person(text, start, end):
+        if kind == "PER" and text[start:end] not in surnames and \
+                _is_not_a_person(text, start, end):
             kind = "ORG" if _BELARUSIAN_LETTERS.search(text[start:end]) else ""
             if not kind:
                 continue
@@ -573,7 +575,8 @@ def _settle_by_document(mention: EntityMention, written: dict[str, int]) -> None
             case = case or case_between(name, nominative)
     if case is not None:
         for index, (surface, name) in enumerate(zip(surface_words, name_words, strict=True)):
-            if settled[index] is None and surface == name and _is_name_word_token(name):
+            if settled[index] is None and surface == name and _is_name_word_token(name) \
+                    and name not in indeclinable_names():
                 inflected = name_word_nominative(name, case)
                 if inflected != name:
                     settled[index] = inflected
