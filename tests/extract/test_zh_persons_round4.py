@@ -208,3 +208,10 @@ def test_name_followed_by_its_title_or_its_latin_spelling_in_brackets() -> None:
     assert "索博列夫斯基" in persons("索博列夫斯基（俄罗斯工贸部副部长）表示欢迎。")
     assert "韩立军" in persons("论坛上，韩立军(Han Lijun)表示欢迎。")
     assert persons("厦门市政府（市长办公室）发布通知。") == set()
+
+
+def test_congratulated_and_comrades() -> None:
+    """"致电祝贺X", "X同志": a foreign name after the verb of congratulating, a name before 同志."""
+    found = persons("主席致电祝贺佩泽希奇扬，祝贺他当选。韩立军同志出席。")
+    assert {"佩泽希奇扬", "韩立军"} <= found
+    assert persons("同志们，大家好。会上，巴西参加讨论。") == set()

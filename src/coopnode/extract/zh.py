@@ -102,6 +102,7 @@ SURNAMES = frozenset(
 SPEECH_VERBS = frozenset("""
 表示 指出 说 介绍 强调 认为 称 透露 坦言 提出 建议 出席 会见 致辞 讲话 主持 宣布 回忆 谈到 告诉 希望
 会谈 通话 率团 率领 访问 考察 签署 一行
+致电 致函 致信 会晤 接见 宴请 参加 发言 祝贺
 """.split())
 COUNTRY_ABBREVIATIONS = frozenset("中俄白印巴南哈吉塔乌土蒙伊埃沙阿越老柬泰缅新菲美日韩德法英意")
 
@@ -973,16 +974,17 @@ def _is_foreign_name(name: str, tokens: tuple[Token, ...], start: int) -> bool:
 
 
 # "会见米舒斯京", "与拉夫罗夫举行会谈": a foreign name as the one met or the partner of a talk.
-_PARTNER_RE = re.compile(r"(?:会见|会晤|接见|宴请|致电|致函|同|与|和|陪同|随同|欢迎|感谢)"
-                         r"([\u4e00-\u9fff]{3,8}?)"
+_PARTNER_VERB_RE = re.compile(r"会见|会晤|接见|宴请|致电|致函|同|与|和|陪同|随同|欢迎|感谢|祝贺|邀请|授予")
+_PARTNER_RE = re.compile(r"([\u4e00-\u9fff]{3,8}?)"
                          r"(?=举行|会谈|会晤|通电话|通话|一行|共同|进行|出席|分别|[，,。；;、])")
 
 
 def _foreign_partners(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
     """Foreign names with no title as the person met or the partner of a talk."""
     found: list[tuple[int, int, str]] = []
-    for m in _PARTNER_RE.finditer(text):
-        if _is_foreign_name(m.group(1), tokens, m.start(1)):
+    for verb in _PARTNER_VERB_RE.finditer(text):
+        m = _PARTNER_RE.match(text, verb.end())
+        if m is not None and _is_foreign_name(m.group(1), tokens, m.start(1)):
             found.append((m.start(1), m.end(1), "partner"))
     return found
 
@@ -1058,7 +1060,7 @@ def _byline_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_HONORIFICS = frozenset({"先生", "女士", "阁下", "夫人"})
+_HONORIFICS = frozenset({"先生", "女士", "阁下", "夫人", "同志"})
 _NAME_OPENINGS = "和与及、，,同在 “\"（(了向对给被由的见谢\n。；：:"
 
 
