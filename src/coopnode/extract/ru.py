@@ -676,7 +676,7 @@ def _surnames_in(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     return out
 
 
-_ACRONYM_THEN_WORD = re.compile(r"([А-ЯЁA-Z]{2,})\s+([А-ЯЁ][а-яё]+)")
+_ACRONYM_THEN_WORD = re.compile(r"([А-ЯЁA-Z]{2,})\s+((?:[А-ЯЁ][а-яё]+\s+){0,2}([А-ЯЁ][а-яё]+))")
 
 
 def _persons_named_elsewhere(text: str, spans: list[tuple[int, int, str]]
@@ -696,7 +696,7 @@ def _persons_named_elsewhere(text: str, spans: list[tuple[int, int, str]]
     for start, end, kind in spans:
         surface = text[start:end]
         glued = _ACRONYM_THEN_WORD.fullmatch(surface) if kind == "ORG" else None
-        if glued and is_surname(glued.group(2)):
+        if glued and is_surname(glued.group(3)):
             out.append((start, start + glued.end(1), "ORG"))
             out.append((start + glued.start(2), end, "PER"))
         elif kind in ("LOC", "ORG") and _is_name_word_token(surface) and is_surname(surface) \
