@@ -158,3 +158,15 @@ def test_en_title_left_over_from_a_run_on_phrase_is_no_organization() -> None:
     doc = run_en("New Delhi, June 3, 2024. Union Minister Arvind Rao met the delegation.")
     assert "Arvind Rao" in names(doc, "person")
     assert "Union Minister" not in names(doc, "organization")
+
+
+def test_en_outlet_credited_at_the_end_of_a_paragraph_or_in_a_source_line() -> None:
+    doc = run_en("The committee said it would open an office in São Paulo. (macauhub)\n"
+                 "Source: IANS\n(Photo)")
+    assert {"macauhub", "IANS"} <= names(doc, "organization")
+    assert "Photo" not in names(doc, "organization")
+
+
+def test_en_acronym_of_a_list_of_countries_is_a_grouping() -> None:
+    doc = run_en("India, Brazil and South Africa (IBSA) will meet in March. IBSA was founded in 2003.")
+    assert "IBSA" in names(doc, "organization")

@@ -737,6 +737,37 @@ def _apposition_person_candidates(text: str) -> list[_Candidate]:
     return found
 
 
+# "(macauhub)" closing a paragraph, "Source: IANS": the outlet a story comes from.
+_CREDIT_RE = re.compile(r"(?m)(?:\(([A-Za-z][\w.&-]{2,20})\)[ \t]*$"
+                        r"|^[ \t]*(?:Sources?|Via)[ \t]*:[ \t]*([A-Z][\w.&-]+(?:[ \t][A-Z][\w.&-]+){0,2})[ \t]*$)")
+_NOT_CREDITS = frozenset({"photo", "photos", "file", "video", "updated", "archive", "source",
+                          "english", "russian", "chinese", "translation", "illustration", "audio",
+                          "pdf", "abridged", "continued", "edited", "corrected", "opens", "link"})
+# "India, Brazil and South Africa (IBSA)": an acronym for a list of countries names a grouping.
+_GROUPING_RE = re.compile(
+    r"((?:[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?,[ \t]+)+[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?,?"
+    r"[ \t]+and[ \t]+[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t]+\(([A-Z]{3,8})\)")
+
+
+def _source_and_grouping_candidates(text: str) -> list[_Candidate]:
+    found = []
+    for m in _CREDIT_RE.finditer(text):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        if name.lower() in _NOT_CREDITS or name.isdigit() or en_lexicon.lookup(name):
+            continue
+        found.append(_Candidate(m.start(group), m.end(group), "organization", name, 2, "pattern"))
+    for m in _GROUPING_RE.finditer(text):
+        members = re.split(r",[ \t]+|,?[ \t]+and[ \t]+", m.group(1))
+        if not all((en_lexicon.lookup(x) or _NoEntry).type == "place" for x in members):
+            continue
+        acronym = m.group(2)
+        for occurrence in re.finditer(r"(?<![\w-])" + acronym + r"(?![\w-])", text):
+            found.append(_Candidate(occurrence.start(), occurrence.end(), "organization", acronym,
+                                    3, "pattern"))
+    return found
+
+
 def _lexicon_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     for m in en_lexicon.lexicon_pattern().finditer(text):
@@ -1184,7 +1215,8 @@ class EnglishComponents:
         titled = _title_person_candidates(text) + _byline_candidates(text) + \
             _honorific_person_candidates(text) + _apposition_person_candidates(text)
         candidates = _truncate_at_persons(
-            _chunk_candidates(text) + _lexicon_candidates(text) + _spacy_candidates(text),
+            _chunk_candidates(text) + _lexicon_candidates(text) + _spacy_candidates(text)
+            + _source_and_grouping_candidates(text),
             titled, text) + titled
         headlines = [(line.start(), line.end()) for line in re.finditer(r"[^\n]+", text)
                      if is_title_case_headline(line.group())]
