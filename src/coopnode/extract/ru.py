@@ -538,10 +538,6 @@ def _nominative_first_name(word: str) -> bool:
     return sum(p.score for p in parses if p.tag.case == "nomn" and p.tag.number != "plur") >= 0.5
 
 
-def _name_words_of(name: str) -> list[str]:
-    return name.split()
-
-
 def _is_name_word_token(token: str) -> bool:
     return bool(re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", token))
 
