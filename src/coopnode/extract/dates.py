@@ -127,6 +127,10 @@ _RU_RELATIVE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![а-яё])(завтра)(?![а-яё])", re.I), "day:+1"),
     (re.compile(r"(?<![а-яё])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу"
                 r"|воскресенье)(?![а-яё])", re.I), "weekday"),
+    (re.compile(r"(?<![а-яё])(на прошлой неделе)(?![а-яё])", re.I), "week:-1"),
+    (re.compile(r"(?<![а-яё])(на этой неделе|на текущей неделе)(?![а-яё])", re.I), "week:+0"),
+    (re.compile(r"(?<![а-яё])(на следующей неделе|на будущей неделе|на предстоящей неделе)"
+                r"(?![а-яё])", re.I), "week:+1"),
     (re.compile(r"(?<![а-яё])(в прошлом месяце)(?![а-яё])", re.I), "month:-1"),
     (re.compile(r"(?<![а-яё])(в этом месяце|в текущем месяце)(?![а-яё])", re.I), "month:+0"),
     (re.compile(r"(?<![а-яё])(в следующем месяце)(?![а-яё])", re.I), "month:+1"),
@@ -167,6 +171,9 @@ _EN_RELATIVE: list[tuple[re.Pattern[str], str]] = [
     # "arrived the day before": the day before the event just dated, not before the page
     (re.compile(r"\b(?:the|a)\s+(day before|previous day|day earlier)\b", re.I), "prev:-1"),
     (re.compile(r"\b(?:the|a)\s+(next day|following day|day later)\b", re.I), "prev:+1"),
+    (re.compile(r"\b(last week)\b", re.I), "week:-1"),
+    (re.compile(r"\b((?:later )?this week)\b", re.I), "week:+0"),
+    (re.compile(r"\b(next week|the coming week)\b", re.I), "week:+1"),
     (re.compile(r"\b(last month)\b", re.I), "month:-1"),
     (re.compile(r"\b(this month)\b", re.I), "month:+0"),
     (re.compile(r"\b(next month)\b", re.I), "month:+1"),
@@ -195,6 +202,9 @@ _ZH_RELATIVE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(昨天|昨日)"), "day:-1"),
     (re.compile(r"(今天|今日)"), "day:+0"),
     (re.compile(r"(明天|明日)"), "day:+1"),
+    (re.compile(r"(上周|上星期|上个星期)"), "week:-1"),
+    (re.compile(r"(本周|这周|本星期|这个星期)"), "week:+0"),
+    (re.compile(r"(下周|下星期|下个星期)"), "week:+1"),
     (re.compile(r"(上个?月)"), "month:-1"),
     (re.compile(r"(本月|这个月)"), "month:+0"),
     (re.compile(r"(下个?月)"), "month:+1"),
@@ -385,12 +395,24 @@ def _resolve(candidate: _Candidate, anchor: date | None, context_year: int | Non
     if unit == "weekday":
         back = (anchor.weekday() - int(amount)) % 7
         return (anchor - timedelta(days=back)).isoformat(), "day", True
+    if unit == "week":
+        return _week_month(anchor, int(amount)), "month", True
     if unit == "month":
         year, month = _shift_month(anchor.year, anchor.month, int(amount))
         return f"{year:04d}-{month:02d}", "month", True
     if unit == "year":
         return f"{anchor.year + int(amount):04d}", "year", True
     return None
+
+
+def _week_month(anchor: date, weeks: int) -> str:
+    """"next week" is no single day: the month that holds most of that week's working days
+    (a week from 30 June to 4 July is July's), at month precision."""
+    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=weeks)
+    days = [monday + timedelta(days=k) for k in range(5)]
+    months = [(d.year, d.month) for d in days]
+    year, month = max(set(months), key=months.count)
+    return f"{year:04d}-{month:02d}"
 
 
 def _drop_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
