@@ -236,3 +236,14 @@ def test_a_surname_that_is_a_common_noun_stays_a_person_when_named_in_full():
 def test_a_portuguese_first_name_keeps_its_ending_when_the_surname_shows_the_case():
     found = persons("Министр вручил награду Паулу Гедешу. Гедеш поблагодарил организаторов.")
     assert set(found) == {"Паулу Гедеш"}
+
+
+def test_initials_after_an_unlisted_post_in_the_genitive_are_a_mans_genitive():
+    found = persons("Гость передал приветствие от Акима Павлодарской области Е.К. Бакауова.")
+    assert "Е.К. Бакауов" in found
+
+
+def test_initials_after_a_post_in_the_nominative_stay_a_womans_name():
+    found = persons("В мероприятии участвовала министр образования области Н.А. Кутнаева.\n"
+                    "Со слов экспертов Л.В. Бекмуратова сделала выводы.")
+    assert {"Н.А. Кутнаева", "Л.В. Бекмуратова"} <= set(found)

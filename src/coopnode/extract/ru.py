@@ -1034,6 +1034,43 @@ def _title_case(text: str, person_start: int) -> str | None:
     return None
 
 
+_CHAIN_WORD = re.compile(r"([А-ЯЁа-яё-]+)\s+\Z")
+_CHAIN_LIMIT = 6
+
+
+def _genitive_chain_case(text: str, person_start: int) -> str | None:
+    """"от Акима Костанайской области К.И. Аксакалова": a post the title list does not know,
+    followed by its genitive tail, stands before initials in apposition.  Walking back over
+    the words that can be genitive finds the word before them: a noun for a person ("Министр
+    экономики области …") is the post and gives its case; otherwise ("встреча Министра …",
+    "от Акима …") the first word of the chain is the post when it can be a person in the
+    genitive (or the accusative, which a man's name shares).  Only for initials and a
+    surname, whose "-ова"/"-ина" is otherwise read as a woman's nominative."""
+    from coopnode.extract.ru_morph import _parses
+
+    position = person_start
+    first_of_chain = None
+    for _step in range(_CHAIN_LIMIT):
+        match = _CHAIN_WORD.search(text, max(0, position - 40), position)
+        if match is None:
+            return None
+        parses = [p for p in _parses(match.group(1).lower()) if p.score >= 0.05]
+        if parses and any(p.tag.case == "gent" for p in parses):
+            first_of_chain = parses
+            position = match.start(1)
+            continue
+        if first_of_chain is None:
+            return None
+        if parses and parses[0].tag.POS == "NOUN" and "anim" in parses[0].tag.grammemes:
+            cases = {p.tag.case for p in parses if p.tag.POS == "NOUN" and p.tag.number == "sing"}
+            return cases.pop() if len(cases) == 1 else None
+        if any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.case == "gent"
+               and p.tag.number == "sing" for p in first_of_chain):
+            return "gent"
+        return None
+    return None
+
+
 def _is_common_noun_org(text: str, start: int, end: int) -> bool:
     """A lone dictionary noun tagged as an organization ("Министерства" = a ministry already
     named) is a reference, not a name; a quoted one ("Маяк") is a name."""
@@ -1083,7 +1120,9 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
     else:
         # a preposition right before the name governs its case; the tagger guesses it
         case = _title_case(text, start) or _apposition_case(text, start) \
-            or _preposition_case(text, start) or _case_at(tokens, start, end, text, prefer_last=True)
+            or _preposition_case(text, start) or (
+                _genitive_chain_case(text, start) if "." in surface else None) \
+            or _case_at(tokens, start, end, text, prefer_last=True)
         name = chinese_name_nominative(person_nominative(surface, case), case)
         case = case or _case_of_endings(surface)
         if case in _ENDINGS_OF_CASE:
