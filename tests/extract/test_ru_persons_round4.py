@@ -142,6 +142,10 @@ def test_a_title_ends_before_an_honorific():
     found = positions_of("Глава администрации встретился с мэром Хэйхэ господином Ли Чжэном.")
     [title] = found["Ли Чжэн"]
     assert "господин" not in title
+    found = positions_of("Губернатор принял Посла Китайской Народной Республики Его "
+                         "Превосходительство Ли Чжэна.")
+    [title] = found["Ли Чжэн"]
+    assert title.endswith("Республики")
 
 
 def test_a_title_word_that_is_the_subject_of_a_verb_is_no_title_of_the_person():
