@@ -973,7 +973,8 @@ def _is_common_word(word: str) -> bool:
 
 
 _PREPOSITION_CASES = {"с": "ablt", "со": "ablt", "между": "ablt", "к": "datv", "ко": "datv",
-                      "у": "gent", "от": "gent", "для": "gent", "без": "gent"}
+                      "у": "gent", "от": "gent", "для": "gent", "без": "gent",
+                      "о": "loct", "об": "loct", "обо": "loct", "при": "loct"}
 
 
 def _preposition_case(text: str, person_start: int) -> str | None:
