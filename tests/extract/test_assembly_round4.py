@@ -51,3 +51,20 @@ def test_a_weekday_after_a_memorandum_is_its_date_not_its_subject() -> None:
 def test_a_concept_named_after_a_city_does_not_mention_the_city() -> None:
     result = extract_document("各方秉持上海精神，在上海合作组织框架内加强合作。", lang="zh")
     assert "上海" not in {e.name for e in result.entities if e.type == "place"}
+
+
+def _persons(text: str, lang: str) -> dict[str, list[str]]:
+    result = extract_document(text, lang=lang)
+    return {e.name: e.mentions for e in result.entities if e.type == "person"}
+
+
+def test_a_first_name_used_alone_is_the_person_who_has_it() -> None:
+    persons = _persons("Moscow, March 3, 2025. Trade envoy Konstantin Belov opened the forum. "
+                       "'Konstantin, what do you expect?' the host asked.", "en")
+    assert list(persons) == ["Konstantin Belov"]
+
+
+def test_the_tail_of_a_long_name_is_that_person() -> None:
+    persons = _persons("Brasília, May 2, 2025. President Luiz Inácio Lula da Silva met the envoy. "
+                       "Lula da Silva said trade would grow.", "en")
+    assert list(persons) == ["Luiz Inácio Lula da Silva"]

@@ -224,6 +224,16 @@ def _person_links(mentions: list[EntityMention], uf: _UnionFind) -> None:
                         or (len(tokens_j) == 2 and len(tokens_j[0]) <= 4   # "Си", "Xi": a
                             and tokens_i[0] == tokens_j[0])):              # Chinese surname
                     candidates.add(uf.find(j))
+                elif (len(tokens_j) >= 2 and _HAN.search(name_i) is None and len(tokens_i[0]) >= 3
+                      and tokens_i[0] == tokens_j[0] and not _PATRONYMIC.search(tokens_i[0])):
+                    # "— Александр, на этом форуме …" after "Александр Евтух": the first name
+                    # alone, as an address, is the one person the text gave it to
+                    candidates.add(uf.find(j))
+                continue
+            if (2 <= len(tokens_i) < len(tokens_j) and tokens_j[-len(tokens_i):] == tokens_i
+                    and _HAN.search(name_i) is None):
+                # "Lula da Silva", "ас-Сиси", "bin Zayed Al Nahyan": the tail of a full name
+                candidates.add(uf.find(j))
                 continue
             if len(tokens_i) == len(tokens_j) and all(
                     _similar_words(x, y) for x, y in zip(tokens_i, tokens_j, strict=True)):
