@@ -11,6 +11,7 @@ preposition or punctuation.  Places come from word lists, the reference gazettee
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -748,12 +749,13 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
                         and (start == 0 or text[start - 1] in "和与及、，,同在 “\"（(了向对给被由的见\n。；：:")):
                     add(start, tok.start, "title-translit")
     # a title jieba cut apart ("…部部/长沙/达耶/夫" for 部长沙达耶夫): read the text itself
-    boundaries = {t.start for t in tokens} | {len(text)}
+    boundaries = sorted({t.start for t in tokens} | {len(text)})
     for m in _title_pattern().finditer(text):
         run_end = translit_run(text, m.end(), 1)
         if run_end - m.end() < 2 or zh_lexicon.lexicon_pattern().match(text, m.end()):
             continue
-        name_end = max((b for b in boundaries if m.end() + 2 <= b <= run_end), default=None)
+        k = bisect_right(boundaries, run_end) - 1  # the last word boundary inside the run
+        name_end = boundaries[k] if k >= 0 and boundaries[k] >= m.end() + 2 else None
         if name_end is not None:
             add(m.end(), name_end, "title-translit")
     # "南京高速齿轮公司的马茂生共同展示", "宇通集团（Yutong Group）的李建春提出": a name jieba
@@ -818,8 +820,14 @@ def _is_place_like(name: str, tokens: tuple[Token, ...], start: int) -> bool:
     """:func:`_is_place_name`, or a word jieba knows as a place or organization."""
     if _is_place_name(name):
         return True
-    return any(t.start == start and t.end == start + len(name) and t.flag in {"ns", "nt"}
-               for t in tokens)
+    tok = _token_starting(tokens, start)
+    return tok is not None and tok.end == start + len(name) and tok.flag in {"ns", "nt"}
+
+
+def _token_starting(tokens: tuple[Token, ...], pos: int) -> Token | None:
+    """The token that starts at ``pos`` (binary search: texts of megabytes have millions)."""
+    k = bisect_left(tokens, pos, key=lambda t: t.start)
+    return tokens[k] if k < len(tokens) and tokens[k].start == pos else None
 
 
 @lru_cache(maxsize=4096)
@@ -1010,8 +1018,8 @@ def _listed_names(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, 
         named = 0
         for lo, hi in items:
             item = text[lo:hi]
-            jieba_name = any(t.start == lo and t.end == hi and t.flag in {"nr", "nrfg"}
-                             for t in tokens)
+            tok = _token_starting(tokens, lo)
+            jieba_name = tok is not None and tok.end == hi and tok.flag in {"nr", "nrfg"}
             if _is_foreign_name(item, tokens, lo):
                 named += 1  # "出席的有米舒斯京、诺瓦克等": foreign names listed alike
                 continue
@@ -1292,11 +1300,12 @@ def _name_before_verb(text: str, tokens: tuple[Token, ...], pos: int) -> int | N
         if any(rest.startswith(v) for v in SPEECH_VERBS if len(v) >= 2):
             if name[1:] in STOP_WORDS or name in STOP_WORDS:
                 continue
-            if any(t.start == pos and len(t.word) == 1 and t.flag.startswith(("p", "c"))
-                   for t in tokens) and zh_lexicon.is_dictionary_word(name[1:]):
+            tok = _token_starting(tokens, pos)
+            if (tok is not None and len(tok.word) == 1 and tok.flag.startswith(("p", "c"))
+                    and zh_lexicon.is_dictionary_word(name[1:])):
                 continue  # "秘书长向对方介绍": a preposition and its object, not 向 + a name
-            if any(t.start == pos and t.end == pos + length and t.flag in _COMMON_WORD_FLAGS
-                   and t.flag != "v" for t in tokens):
+            if (tok is not None and tok.end == pos + length and tok.flag in _COMMON_WORD_FLAGS
+                    and tok.flag != "v"):
                 continue  # "主席成功访问": 成功 is one common word (jieba tags names as v, too)
             return length
     return None
@@ -1356,12 +1365,17 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start) - (100 if c.type == "person"
                                                                         and c.priority >= 3 else 0),
                                                 -c.priority, c.start))
+    # taken spans never overlap, so sorted by start they are sorted by end too: a new span can
+    # only overlap its two neighbours (binary search keeps long texts fast)
+    starts: list[int] = []
     taken: list[_Candidate] = []
     for cand in ordered:
-        if any(cand.start < t.end and t.start < cand.end for t in taken):
+        k = bisect_left(starts, cand.start)
+        if k > 0 and taken[k - 1].end > cand.start or k < len(taken) and taken[k].start < cand.end:
             continue
-        taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+        starts.insert(k, cand.start)
+        taken.insert(k, cand)
+    return taken
 
 
 def _in_title_brackets(text: str, start: int, end: int) -> bool:
