@@ -791,13 +791,16 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     # names the text already introduced with a title: later bare mentions
     known = {c.name for c in found}
     strong = {c.name for c in found if c.priority >= 2}
-    titled = [(c.start, c.end) for c in found if c.priority >= 3]
+    titled: dict[int, list[int]] = {}
+    for c in found:
+        if c.priority >= 3:
+            titled.setdefault(c.start, []).append(c.end)
     for known_name in known:
         for occurrence in re.finditer(re.escape(known_name), text):
             # "市长曹新平和…": jieba cut 曹新/平和, so the title reading stops short of a name the
             # text gives in full elsewhere; the known full name wins over the cut one
             cut = known_name in strong and any(
-                lo == occurrence.start() and hi < occurrence.end() for lo, hi in titled)
+                hi < occurrence.end() for hi in titled.get(occurrence.start(), ()))
             add(occurrence.start(), occurrence.end(), "repeat", 4 if cut else 1)
     return found
 
@@ -1672,10 +1675,13 @@ class ChineseComponents:
 
     def _triggers(self, doc: Doc) -> list[EventTrigger]:
         text = doc.text
-        inside_names = [(e.start, e.end) for e in doc.entities if e.type == "organization"]
+        inside_names = sorted((e.start, e.end) for e in doc.entities if e.type == "organization")
+        name_starts = [lo for lo, _ in inside_names]
         found: list[EventTrigger] = []
         for m in _TRIGGER_RE.finditer(text):
-            if any(lo <= m.start() and m.end() <= hi for lo, hi in inside_names):
+            # entities do not overlap: only the last name starting before the trigger can hold it
+            k = bisect_right(name_starts, m.start()) - 1
+            if k >= 0 and m.end() <= inside_names[k][1]:
                 continue
             if text.startswith("纪要", m.end()):
                 continue  # 会议纪要 is a document (minutes), not a meeting
