@@ -215,3 +215,11 @@ def test_congratulated_and_comrades() -> None:
     found = persons("主席致电祝贺佩泽希奇扬，祝贺他当选。韩立军同志出席。")
     assert {"佩泽希奇扬", "韩立军"} <= found
     assert persons("同志们，大家好。会上，巴西参加讨论。") == set()
+
+
+def test_both_sides_of_a_talk_without_titles() -> None:
+    """"王某与拉某举行会谈", "与佐某通电话": the two persons of a talk, even when jieba guesses
+    that an unknown foreign word is a place (苏比安托 ns)."""
+    found = persons("韩立军与索博列夫斯基举行会谈。邓海燕与佐科通电话。当天，苏比安托表示欢迎。")
+    assert {"韩立军", "索博列夫斯基", "邓海燕", "佐科", "苏比安托"} <= found
+    assert persons("中方与巴西举行会谈。中国与俄罗斯举行会谈。中方同东盟举行会谈。") == set()

@@ -824,7 +824,10 @@ def _is_place_like(name: str, tokens: tuple[Token, ...], start: int) -> bool:
     if _is_place_name(name):
         return True
     tok = _token_starting(tokens, start)
-    return tok is not None and tok.end == start + len(name) and tok.flag in {"ns", "nt"}
+    if tok is None or tok.end != start + len(name):
+        return False
+    # jieba's guesses for unknown words (苏比安托 ns) say little; its dictionary's places do
+    return tok.flag == "nt" or tok.flag == "ns" and zh_lexicon.dictionary_tag(tok.word) == "ns"
 
 
 def _token_starting(tokens: tuple[Token, ...], pos: int) -> Token | None:
@@ -980,14 +983,18 @@ def _is_foreign_name(name: str, tokens: tuple[Token, ...], start: int) -> bool:
     core = sum(c in TRANSLIT for c in name)
     return (3 <= len(name) <= 8 and all(c in TRANSLIT_DOTTED for c in name)
             and core >= len(name) - 1
-            and (not zh_lexicon.is_dictionary_word(name) or zh_lexicon.dictionary_tag(name) == "nrt")
+            and (not zh_lexicon.is_dictionary_word(name)
+                 or zh_lexicon.dictionary_tag(name) in {"nr", "nrt"})
             and not _is_place_like(name, tokens, start))
 
 
 # "会见米舒斯京", "与拉夫罗夫举行会谈": a foreign name as the one met or the partner of a talk.
 _PARTNER_VERB_RE = re.compile(r"会见|会晤|接见|宴请|致电|致函|同|与|和|陪同|随同|欢迎|感谢|祝贺|邀请|授予")
-_PARTNER_RE = re.compile(r"([\u4e00-\u9fff]{3,8}?)"
+_PARTNER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)"
                          r"(?=举行|会谈|会晤|通电话|通话|一行|共同|进行|出席|分别|[，,。；;、])")
+
+
+_TALK_VERBS = ("举行会谈", "举行会晤", "会谈", "会晤", "通电话", "通话")
 
 
 def _foreign_partners(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int, str]]:
@@ -995,8 +1002,18 @@ def _foreign_partners(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, i
     found: list[tuple[int, int, str]] = []
     for verb in _PARTNER_VERB_RE.finditer(text):
         m = _PARTNER_RE.match(text, verb.end())
-        if m is not None and _is_foreign_name(m.group(1), tokens, m.start(1)):
-            found.append((m.start(1), m.end(1), "partner"))
+        if m is None:
+            continue
+        name = m.group(1)
+        if len(name) == 2:
+            # "与佐科举行会谈": two characters only before the verb of a talk, and only core
+            # transliteration characters that make no dictionary word or place
+            if not (all(c in TRANSLIT for c in name) and text.startswith(_TALK_VERBS, m.end(1))
+                    and not zh_lexicon.is_dictionary_word(name) and not _is_place_name(name)):
+                continue
+        elif not _is_foreign_name(name, tokens, m.start(1)):
+            continue
+        found.append((m.start(1), m.end(1), "partner"))
     return found
 
 
@@ -1109,6 +1126,15 @@ def _speech_follows(tokens: tuple[Token, ...], k: int) -> bool:
     tok = tokens[k]
     if tok.word in SPEECH_VERBS or tok.flag in {"i", "l"} and tok.word[:2] in SPEECH_VERBS:
         return True
+    if tok.word in {"与", "同"}:
+        # "王毅与拉夫罗夫举行会谈": the partner of a talk stands between name and verb
+        for j in range(k + 1, min(k + 6, len(tokens))):
+            if not re.fullmatch(r"[\u4e00-\u9fff·]+", tokens[j].word):
+                return False
+            if tokens[j].word.startswith(_TALK_VERBS) or tokens[j].word == "举行" and \
+                    j + 1 < len(tokens) and tokens[j + 1].word.startswith(_TALK_VERBS):
+                return True
+        return False
     if not tok.word.startswith("在"):
         return False
     for j in range(k, min(k + 6, len(tokens) - 1)):
