@@ -223,3 +223,8 @@ def test_both_sides_of_a_talk_without_titles() -> None:
     found = persons("韩立军与索博列夫斯基举行会谈。邓海燕与佐科通电话。当天，苏比安托表示欢迎。")
     assert {"韩立军", "索博列夫斯基", "邓海燕", "佐科", "苏比安托"} <= found
     assert persons("中方与巴西举行会谈。中国与俄罗斯举行会谈。中方同东盟举行会谈。") == set()
+
+
+def test_districts_and_short_forms_of_address_are_no_speakers() -> None:
+    """"，高新区表示" (jieba tags the district as a name), "李会长欢迎" (surname + title)."""
+    assert persons("会上，高新区表示欢迎。随后，李会长欢迎客人。") == set()

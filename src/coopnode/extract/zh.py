@@ -788,6 +788,15 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
             # "米罗/诺夫/表示": jieba keeps only the tail of a foreign name
             first = _translit_tokens_start(tokens, i)
             add(tokens[first].start, tok.end, "speaker", 2)
+        elif (len(tok.word) == 1 and tok.word in SURNAMES and tok.flag == "nr" and i + 2 < len(tokens)
+              and 1 <= len(tokens[i + 1].word) <= 2 and tokens[i + 1].flag in {"nr", "nrfg", "ng"}
+              and not _ends_with_title(tok.word + tokens[i + 1].word)
+              and tok.word + tokens[i + 1].word not in zh_lexicon.titles()
+              and (tok.start == 0 or text[tok.start - 1] in _NAME_OPENINGS)
+              and not zh_lexicon.is_dictionary_word(tok.word + tokens[i + 1].word)
+              and _speech_follows(tokens, i + 2)):
+            # "，邓/海燕/表示": jieba cut the name after the surname
+            add(tok.start, tokens[i + 1].end, "speaker", 2)
     # names the text already introduced with a title: later bare mentions
     known = {c.name for c in found}
     strong = {c.name for c in found if c.priority >= 2}
@@ -1375,6 +1384,8 @@ def _translit_tokens_start(tokens: tuple[Token, ...], last: int) -> int:
 
 def _plausible_name(word: str) -> bool:
     """A Chinese full name (surname + 1-2 characters) or a transliterated one."""
+    if len(word) >= 3 and word[-1] in "区县市省镇村":
+        return False  # "高新区表示": jieba tags some districts as names
     if 2 <= len(word) <= 3 and word[0] in SURNAMES:
         return True
     if len(word) == 4 and word[:2] in {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐"}:
