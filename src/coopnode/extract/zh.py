@@ -763,15 +763,15 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
     for i in range(1, len(tokens) - 1):
         if tokens[i].word != "的":
             continue
-        name = tokens[i + 1]
+        word_tok = tokens[i + 1]
         if not _after_organization(text, tokens[i].start):
             continue
-        if name.flag in {"nr", "nrfg", "nrt"} and _plausible_name(name.word):
-            end, k = name.end, i + 2
-        elif (len(name.word) == 1 and name.word in SURNAMES and name.flag == "nr"
+        if word_tok.flag in {"nr", "nrfg", "nrt"} and _plausible_name(word_tok.word):
+            end, k = word_tok.end, i + 2
+        elif (len(word_tok.word) == 1 and word_tok.word in SURNAMES and word_tok.flag == "nr"
               and (length := _split_name_length(tokens, i + 1, text))):
             # "…的李建春提出": jieba cut the name after the surname (李 / 建春)
-            end = name.start + length
+            end = word_tok.start + length
             k = next((j for j in range(i + 2, len(tokens)) if tokens[j].start >= end), len(tokens))
             if k < len(tokens) and tokens[k].start != end:
                 continue
