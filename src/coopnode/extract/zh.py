@@ -4,8 +4,12 @@ Chinese official names are long noun chains closed by a telling suffix (…人�
 …研究中心), so organizations are read from a suffix leftwards over noun-like words until a verb,
 preposition or punctuation.  Places come from word lists, the reference gazetteer and jieba's
 ``ns`` tag.  Persons need evidence besides jieba's ``nr`` guess: a title next to the name
-(部长, 副总理, 大使 …), a byline (记者 …, … 摄) or a transliterated name with a middle dot
-(安东·阿列克谢耶夫).  Names are kept as written, with exact offsets into ``doc.text``.
+(部长, 副总理, 大使 …), a byline (记者 …, … 摄, 责任编辑：…) or a transliterated name with a
+middle dot (安东·阿列克谢耶夫); also the place of a name in the sentence (the subject of a verb
+of speaking, the partner of a talk, an item of a list of names, a name before 先生 or before its
+title in brackets) and a Latin spelling next to it (拉马福萨(Cyril Ramaphosa)).  How far a
+foreign name runs is read from the characters of the published transliteration tables
+(``zh_names``).  Names are kept as written, with exact offsets into ``doc.text``.
 """
 
 from __future__ import annotations
