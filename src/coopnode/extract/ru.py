@@ -742,6 +742,25 @@ _ENDINGS_OF_CASE = {case: tuple({o for o, _n in pairs} | ({"у", "ю"} if case =
 _INVALID_END = re.compile(r"(?:[бвгджзклмнпрстфхцчшщ]й|[аеёиоуыэюяйь]ь|[жшчщц]ь)$")
 
 
+_WOMANS_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
+
+
+def _reads_as_womans_nominative(surface: str) -> bool:
+    """Whether a name reads best as a woman's in the nominative: its first word is a woman's
+    first name in the nominative more likely than a man's in another case ("Юлия" rather than
+    "Юлий"'s genitive) and its last word has a woman's surname ending. Only the tagger's
+    guess yields to this, never a case a title or a preposition shows."""
+    from coopnode.extract.ru_morph import _parses
+
+    words = surface.split()
+    if len(words) < 2 or not words[-1].lower().endswith(_WOMANS_SURNAME_ENDINGS):
+        return False
+    parses = [p for p in _parses(words[0].lower()) if p.is_known and "Name" in p.tag.grammemes]
+    woman = sum(p.score for p in parses if p.tag.gender == "femn" and p.tag.case == "nomn")
+    other = sum(p.score for p in parses if not (p.tag.gender == "femn" and p.tag.case == "nomn"))
+    return woman > other
+
+
 def foreign_name_nominative(surface: str, name: str, case: str) -> str:
     """"советника Аджита Доваля" -> "Аджит Доваль", "вице-президенту Джагдипу Дханкару" ->
     "Джагдип Дханкар": when the context shows the case, a name word the dictionary does not
@@ -891,6 +910,10 @@ def chinese_name_nominative(name: str, case: str | None = None) -> str:
     "-на"/"-ну"/"-ном", "-ня" or "-нем", so those endings are safe to cut; "-ню" (niu) and a
     vowel plus "-я"/"-ю" are read as endings only when the context shows an oblique case.
     """
+    first = name.split()[0] if name.split() else ""
+    if len(first) >= 4 and _is_known_first_name(first):
+        return name             # "Юлия Шапкина", "Анна Кузина": a Russian first name (Chinese
+        # surnames that are also names in the dictionary, "Ли", "Ян", are shorter)
     match = _CHINESE_OBLIQUE.match(name)
     if match and len(match.group(2)) >= 3:
         return f"{match.group(1)} {match.group(2)}"
@@ -1122,8 +1145,11 @@ def _make_mention(text: str, tokens: dict[int, tuple[int, str, dict[str, str]]],
         # a preposition right before the name governs its case; the tagger guesses it
         case = _title_case(text, start) or _apposition_case(text, start) \
             or _preposition_case(text, start) or (
-                _genitive_chain_case(text, start) if "." in surface else None) \
-            or _case_at(tokens, start, end, text, prefer_last=True)
+                _genitive_chain_case(text, start) if "." in surface else None)
+        if case is None:
+            case = _case_at(tokens, start, end, text, prefer_last=True)
+            if case in ("gent", "accs") and _reads_as_womans_nominative(surface):
+                case = "nomn"   # "Юлия Шапкина рассказала": a woman, not Юлий Шапкин's case
         name = chinese_name_nominative(person_nominative(surface, case), case)
         case = case or _case_of_endings(surface)
         if case in _ENDINGS_OF_CASE:

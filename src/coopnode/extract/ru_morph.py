@@ -172,10 +172,14 @@ def person_nominative(name: str, case: str | None = None) -> str:
     # the instrumental endings (-ом/-ем, -ой/-ей) of a name the dictionary does not know are
     # safe to undo when the context shows the case ("с Нарендрой Моди")
     trusted_context = case == "ablt"
+    if case is None and len(words) >= 2 and re.search(r"(?:ов|ев|ёв|ин|ын|ск)ым$", words[-1]):
+        # "Нурымбетом Сактагановым": a surname's instrumental ending tells the whole name's
+        case, trusted_context = "ablt", True
     case = case or _shared_case(words)
     strong = _oblique_first_name(words)
     if strong is not None:
         case = strong             # a known first name shows the case the whole name is in
+    first_gender = _first_name_gender(words, case)
     out = []
     index = -1
     for token in tokens:
@@ -189,13 +193,35 @@ def person_nominative(name: str, case: str | None = None) -> str:
                 own = _sing_cases(tail)
                 word_case = own[0] if own and "nomn" not in own and _is_name_word(tail) \
                     else "nomn"
+                if first_gender == "femn" and index > 0 and tail.lower().endswith(_WOMANS_ENDINGS):
+                    word_case = "nomn"   # "Юлия Шапкина": a woman's surname, not "Шапкин"'s
             gender = "femn" if index == 0 and _womans_surname(words, word_case) else None
+            if first_gender is not None and index > 0:
+                gender = first_gender    # "Юлии Шапкиной" -> "Шапкина"
             inflected = _inflect(tail, word_case, None, person=True, gender=gender,
                                  trusted=strong is not None or trusted_context)
             out.append(f"{head}{dot}{inflected}")
         else:
             out.append(token)
     return " ".join(out)
+
+
+_WOMANS_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ая")
+
+
+def _first_name_gender(words: list[str], case: str | None = None) -> str | None:
+    """"femn" or "masc" when the first word, read in ``case``, is most likely a first name of
+    one gender (Юлия in the nominative, Юлии; Юлия in the genitive is Юлий's), else None."""
+    if len(words) < 2:
+        return None
+    parses = [p for p in _parses(words[0].lower())
+              if p.is_known and "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn")
+              and (case is None or p.tag.case == case)]
+    best = max(parses, key=lambda p: p.score, default=None)
+    if best is None or best.score < 0.6:
+        return None
+    genders = {best.tag.gender}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _womans_surname(words: list[str], case: str) -> bool:
