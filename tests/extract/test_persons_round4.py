@@ -170,3 +170,29 @@ def test_en_outlet_credited_at_the_end_of_a_paragraph_or_in_a_source_line() -> N
 def test_en_acronym_of_a_list_of_countries_is_a_grouping() -> None:
     doc = run_en("India, Brazil and South Africa (IBSA) will meet in March. IBSA was founded in 2003.")
     assert "IBSA" in names(doc, "organization")
+
+
+def test_en_the_domain_of_an_office_is_not_its_holder() -> None:
+    doc = run_en("The company met a delegation led by Mr. Paulo Pereira, Deputy Governor of Santa "
+                 "Luzia, Brazil. Crown Prince of Ras Tamar, Khalid bin Saeed (KBS), sent a letter.")
+    persons = names(doc, "person")
+    assert {"Paulo Pereira", "Khalid bin Saeed"} <= persons
+    assert not persons & {"Santa Luzia", "Ras Tamar"}
+
+
+def test_en_a_name_followed_by_its_short_form_in_brackets() -> None:
+    doc = run_en("Indonesian President Budi Santoso (Busan) received the delegation.")
+    assert "Budi Santoso" in names(doc, "person")
+
+
+def test_en_short_honorifics_and_company_branches_are_not_persons() -> None:
+    doc = run_en("Vice President KH Ahmad Fauzi met the delegation. An agreement between "
+                 "Sinomach Hainan and the state was signed.")
+    persons = names(doc, "person")
+    assert "Ahmad Fauzi" in persons and not persons & {"KH", "Sinomach Hainan"}
+
+
+def test_en_a_name_set_off_by_commas_after_a_titled_phrase() -> None:
+    doc = run_en("The executive secretary of the government's Secretariat for Institutional "
+                 "Relations, Renato Alves, introduced the authorities.")
+    assert "Renato Alves" in names(doc, "person")

