@@ -196,3 +196,13 @@ def test_en_a_name_set_off_by_commas_after_a_titled_phrase() -> None:
     doc = run_en("The executive secretary of the government's Secretariat for Institutional "
                  "Relations, Renato Alves, introduced the authorities.")
     assert "Renato Alves" in names(doc, "person")
+
+
+def test_zh_common_surnames_outside_the_first_three_hundred() -> None:
+    doc = run_zh("通讯社社长傅明在主旨发言中表示，合作很重要。")
+    assert "傅明" in names(doc, "person")
+
+
+def test_zh_three_character_name_jieba_cut_after_two_characters() -> None:
+    doc = run_zh("友好协会秘书长苏子梁,国际部负责人出席。")
+    assert "苏子梁" in names(doc, "person")

@@ -101,6 +101,8 @@ SURNAMES = frozenset(
     "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
     "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
     "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习"
+    # further surnames among the commonest few hundred (傅华, 洪磊, 赖清德, 阎…)
+    "傅洪赖阎楚燕惠裘贝官居鞠储邰蔚薄尉练丘植"
     # rarer surnames that the credit lines of news pages show (符, 檀, 冼 …)
     "符檀厉揭冼鄢粟逯阚钮蔺屠訾芮闻雍濮扈冀郦庾暨蒯荆竺瞿晁"
 )
@@ -726,7 +728,7 @@ def _person_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]
             run_end = max((t.end for t in tokens[i + 1:i + 8] if t.end <= run_end), default=tok.end)
             if (nxt.flag in {"nr", "nrfg", "nrt"} and _plausible_name(nxt.word)
                     and run_end <= nxt.end):
-                add(nxt.start, nxt.end, "title")
+                add(nxt.start, _split_given_name_end(text, tokens, i + 1), "title")
             elif run_end - tok.end >= 2:
                 add(tok.end, run_end, "title-translit")
             elif (text[tok.end:tok.end + 1] in SURNAMES and not _is_function_word(nxt)
@@ -1198,6 +1200,19 @@ def _dotted_name_tokens(tokens: tuple[Token, ...], start: int, end: int,
 
 
 _TRAILING_ASIDE_RE = re.compile(r"(?:[（(][^（）()\n]{1,60}[）)]|[”」’\"])+$")
+
+
+def _split_given_name_end(text: str, tokens: tuple[Token, ...], k: int) -> int:
+    """End of a Chinese name jieba cut after its second character ("秘书长苏子/梁,"): a
+    two-character name word followed by one more character tagged a name, then punctuation or
+    the end of the clause, is a three-character name."""
+    name = tokens[k]
+    if (len(name.word) == 2 and name.word[0] in SURNAMES and k + 1 < len(tokens)
+            and len(tokens[k + 1].word) == 1 and tokens[k + 1].flag in {"nr", "ng", "nrfg"}
+            and re.fullmatch(r"[\u4e00-\u9fff]", tokens[k + 1].word)
+            and (k + 2 >= len(tokens) or tokens[k + 2].word in "，,、。；;：:（(）)\n")):
+        return tokens[k + 1].end
+    return name.end
 
 
 def _after_aside(tokens: tuple[Token, ...], k: int) -> int:
