@@ -52,6 +52,7 @@ def _prefix_tokens(text: str, size: int) -> tuple[str, ...]:
 _STOP = frozenset({"и", "в", "по", "при", "of", "the", "and", "for", "on", "in", "de"})
 
 
+@lru_cache(maxsize=50_000)
 def is_abbreviation(short: str, full: str) -> bool:
     """Can ``short`` be read as the initial letters/prefixes of consecutive words of ``full``?
 

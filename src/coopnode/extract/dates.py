@@ -229,22 +229,32 @@ def _ru_year_offset(rel: str) -> int:
 def _candidates(text: str, language: str, relative: bool = True) -> Iterator[_Candidate]:
     """Every date expression in ``text``; overlapping ones are resolved by the caller.
     ``relative=False`` skips the expressions that need a document date."""
-    for match in _ISO_PATTERN.finditer(text):
-        yield _Candidate(match.start(), match.end(), int(match["y"]), int(match["mn"]),
-                         int(match["d"]))
     if language == "zh":
+        yield from _absolute_candidates(text, language)
         yield from _zh_candidates(text)
     elif language == "en":
-        yield from _pattern_candidates(text, _EN_PATTERNS, en_month_number)
+        yield from _absolute_candidates(text, language)
         if relative:
             yield from _relative_candidates(text, _EN_RELATIVE, _EN_WEEKDAYS)
     else:
-        if _CYRILLIC.search(text):                     # skip Russian patterns on other scripts
-            yield from _pattern_candidates(text, _RU_PATTERNS, ru_month_number)
-            if relative:
-                yield from _relative_candidates(text, _RU_RELATIVE, _RU_WEEKDAYS)
+        yield from _absolute_candidates(text, language)
+        if relative and _CYRILLIC.search(text):
+            yield from _relative_candidates(text, _RU_RELATIVE, _RU_WEEKDAYS)
         if language != "ru":
             yield from _pattern_candidates(text, _EN_PATTERNS[:3], en_month_number)
+
+
+@lru_cache(maxsize=4)
+def _absolute_candidates(text: str, language: str) -> tuple[_Candidate, ...]:
+    """The ISO dates and the language's written dates of ``text``.  Kept for the last few
+    texts: the document's own date is looked for first, then the dates of the same text."""
+    found = [_Candidate(match.start(), match.end(), int(match["y"]), int(match["mn"]),
+                        int(match["d"])) for match in _ISO_PATTERN.finditer(text)]
+    if language == "en":
+        found += _pattern_candidates(text, _EN_PATTERNS, en_month_number)
+    elif language != "zh" and _CYRILLIC.search(text):   # Russian patterns on Cyrillic only
+        found += _pattern_candidates(text, _RU_PATTERNS, ru_month_number)
+    return tuple(found)
 
 
 def _pattern_candidates(text: str, patterns: list[tuple[re.Pattern[str], str]],

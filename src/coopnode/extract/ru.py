@@ -513,16 +513,13 @@ def _written_name_words(text: str) -> dict[str, int]:
     """Capitalised words of the text with their counts, the evidence a nominative is chosen
     from.  A dictionary word opening a sentence ("Мир", "Политика") is left out: it is
     capitalised by its position, not because it is a name."""
-    from coopnode.extract.ru_morph import _parses
 
     counts: dict[str, int] = {}
     for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if _SENTENCE_OPENING.search(text, max(0, match.start() - 3), match.start()):
-            parses = _parses(word.lower())
-            if parses and parses[0].is_known and not {"Name", "Surn", "Patr"} & set(
-                    parses[0].tag.grammemes):
-                continue
+        if _SENTENCE_OPENING.search(text, max(0, match.start() - 3), match.start()) \
+                and _is_dictionary_word(word):
+            continue
         if _is_known_place(word):
             continue                  # "Шарма" is no case of a city
         counts[word] = counts.get(word, 0) + 1
@@ -685,8 +682,13 @@ def _persons_named_elsewhere(text: str, spans: list[tuple[int, int, str]]
     if not surnames:
         return spans
 
+    # same_name_word needs four common first letters: compare only surnames that share them
+    by_stem: dict[str, list[str]] = {}
+    for surname in surnames:
+        by_stem.setdefault(_stem_key(surname), []).append(surname)
+
     def is_surname(word: str) -> bool:
-        return any(same_name_word(word, surname) for surname in surnames)
+        return any(same_name_word(word, surname) for surname in by_stem.get(_stem_key(word), ()))
 
     out: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
@@ -711,11 +713,17 @@ def _persons_named_elsewhere(text: str, spans: list[tuple[int, int, str]]
     return out
 
 
+def _stem_key(word: str) -> str:
+    return word[:4].casefold().replace("ё", "е")
+
+
+@lru_cache(maxsize=20000)
 def _is_known_place(word: str) -> bool:
     lexicon = place_lexicon()
     return fold(word) in lexicon or fold(phrase_nominative(word)) in lexicon
 
 
+@lru_cache(maxsize=20000)
 def _is_dictionary_word(word: str) -> bool:
     """A word the dictionary knows as something other than a name ("Белый", "Мир")."""
     from coopnode.extract.ru_morph import _parses

@@ -29,7 +29,27 @@ def morph() -> Any:
     """
     from natasha import MorphVocab
 
-    return MorphVocab()
+    vocab = MorphVocab()
+    _remember_known_words(vocab.dictionary)
+    return vocab
+
+
+def _remember_known_words(dictionary: Any) -> None:
+    """pymorphy2 looks a word up in its DAWG every time a parse's ``is_known`` is read; the
+    rules read it for the same few thousand words again and again, so the answers are kept
+    (per word, at most 200,000 of them)."""
+    lookup = dictionary.word_is_known
+    known: dict[str, bool] = {}
+
+    def word_is_known(word: str, substitutes_compiled: Any = None) -> bool:
+        answer = known.get(word)
+        if answer is None:
+            answer = bool(lookup(word, substitutes_compiled))
+            if len(known) < 200_000:
+                known[word] = answer
+        return answer
+
+    dictionary.word_is_known = word_is_known
 
 
 @lru_cache(maxsize=50000)
