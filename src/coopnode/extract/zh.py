@@ -417,7 +417,9 @@ def _is_generic_company(tokens: tuple[Token, ...], lo: int, hi: int) -> bool:
             and tokens[lo].flag == "ns" and tokens[lo].word in zh_lexicon.entries())
 
 
+@lru_cache(maxsize=50_000)
 def _suffix_of(word: str) -> str | None:
+    """The first of ORG_SUFFIXES that ``word`` ends with (words repeat: kept per word)."""
     for suffix in ORG_SUFFIXES:
         if word.endswith(suffix):
             return suffix
@@ -1318,6 +1320,7 @@ def _title_pattern() -> re.Pattern[str]:
                                                             "代表", "专家", "教授", "研究员"}))
 
 
+@lru_cache(maxsize=50_000)
 def _ends_with_title(word: str) -> bool:
     """"驻华大使", "常务副市长": one jieba word that ends with a title is a title."""
     return len(word) >= 3 and any(word.endswith(t) for t in zh_lexicon.titles()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -192,6 +193,8 @@ class Gazetteer:
     """Names of countries, places and organizations, findable in text and by lookup."""
 
     def __init__(self, entries: Iterable[GazetteerEntry]):
+        self._recent_finds: dict[tuple[str, str | None], tuple[GazetteerHit, ...]] = {}
+        self._recent_lock = threading.Lock()
         self.entries: list[GazetteerEntry] = list(entries)
         self.by_id: dict[str, GazetteerEntry] = {e.id: e for e in self.entries}
         self._patterns: dict[str, dict[str, list[NamePattern]]] = defaultdict(
@@ -310,7 +313,23 @@ class Gazetteer:
         return previous_end
 
     def find(self, text: str, lang: str | None) -> list[GazetteerHit]:
-        """Non-overlapping gazetteer names in ``text``, in text order (longest match chosen)."""
+        """Non-overlapping gazetteer names in ``text``, in text order (longest match chosen).
+
+        The answers for the last few texts are kept: extraction asks for the same text twice
+        (the language's components, then the pipeline's gazetteer step)."""
+        key = (text, lang)
+        with self._recent_lock:
+            kept = self._recent_finds.get(key)
+        if kept is not None:
+            return list(kept)
+        found = self._find(text, lang)
+        with self._recent_lock:
+            if len(self._recent_finds) >= 4:
+                self._recent_finds.pop(next(iter(self._recent_finds)))
+            self._recent_finds[key] = tuple(found)
+        return found
+
+    def _find(self, text: str, lang: str | None) -> list[GazetteerHit]:
         candidates = self._candidates(text, self._languages(lang))
         candidates.sort(key=lambda h: (-(h.end - h.start), h.start, h.entry.id))
         taken: list[tuple[int, int]] = []
