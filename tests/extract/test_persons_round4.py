@@ -23,8 +23,8 @@ def run_en(text: str) -> Doc:
 
 def test_zh_dotted_name_with_a_character_missing_from_the_table() -> None:
     """安德烈 has 烈, rare in transliterations; jieba still tags the word a name."""
-    doc = run_zh("来自俄方企业的安德烈·沃罗比约夫介绍了燃气轮机项目。")
-    assert "安德烈·沃罗比约夫" in names(doc, "person")
+    doc = run_zh("俄方企业代表安德烈·别洛乌索夫随后介绍了风电项目。")
+    assert "安德烈·别洛乌索夫" in names(doc, "person")
 
 
 def test_zh_person_introduced_by_the_company_they_work_for() -> None:
@@ -43,9 +43,9 @@ def test_zh_title_with_a_rank_in_brackets_before_the_name() -> None:
 
 
 def test_zh_region_before_a_title_is_not_a_person() -> None:
-    doc = run_zh("斯维尔德洛夫斯克州副州长瓦西里·科兹洛夫发表致辞。")
-    assert "斯维尔德洛夫斯克州" not in names(doc, "person")
-    assert "瓦西里·科兹洛夫" in names(doc, "person")
+    doc = run_zh("新西伯利亚州副州长彼得·伊万诺夫在开幕式上讲话。")
+    assert "新西伯利亚州" not in names(doc, "person")
+    assert "彼得·伊万诺夫" in names(doc, "person")
 
 
 def test_zh_building_a_factory_is_not_an_organization() -> None:
@@ -56,7 +56,7 @@ def test_zh_building_a_factory_is_not_an_organization() -> None:
 # ------------------------------------------------------------------ English
 
 def test_en_title_in_lower_case_before_the_name() -> None:
-    doc = run_en("The spokesperson of the Ministry of External Affairs Ravi Kumar posted on X.")
+    doc = run_en("A spokesperson of the Ministry of Trade Ravi Kumar wrote on X.")
     assert "Ravi Kumar" in names(doc, "person")
     assert not any("Ravi" in n for n in names(doc, "organization"))
 
@@ -107,32 +107,32 @@ def test_en_sentence_adverb_is_not_part_of_a_name() -> None:
 
 
 def test_en_abbreviations_hashtags_and_compounds_are_not_persons() -> None:
-    doc = run_en("The MoU was signed. Ministers joined the #FamilyPhoto session. Last year the "
-                 "Stand-alone Meeting of the ministers was held in Delhi.")
-    assert not names(doc, "person") & {"MoU", "FamilyPhoto", "Stand"}
+    doc = run_en("The MoU was signed. Ministers joined the #GroupPhoto session. A "
+                 "Stand-alone Session of the ministers took place in Delhi.")
+    assert not names(doc, "person") & {"MoU", "GroupPhoto", "Stand"}
 
 
 def test_en_role_words_of_summit_preparation_are_titles_not_names() -> None:
-    doc = run_en("The second Sherpas and Sous Sherpas' meeting was held, with Ravi Kumar as "
+    doc = run_en("The Sous Sherpas met a day after the Sherpas, with Ravi Kumar as "
                  "India's BRICS Sherpa.")
     assert names(doc, "person") == {"Ravi Kumar"}
 
 
 def test_en_initial_without_a_dot_belongs_to_the_name() -> None:
-    doc = run_en("Since S Jaishankar was reappointed as minister, he has travelled widely.")
-    assert "S Jaishankar" in names(doc, "person")
+    doc = run_en("Since S Raghavan took office as minister, he has travelled widely.")
+    assert "S Raghavan" in names(doc, "person")
 
 
 def test_en_bare_surname_after_a_titled_mention_is_the_person_not_a_body() -> None:
-    doc = run_en("Zhang Ming held consultations with Russian Deputy Foreign Minister Morgulov. "
-                 "Morgulov said that Russia would work closely with the member states.")
-    assert "Morgulov" in names(doc, "person")
-    assert "Morgulov" not in names(doc, "organization")
+    doc = run_en("The envoy held talks with Russian Deputy Foreign Minister Petrov. "
+                 "Petrov said Moscow was ready to widen the dialogue.")
+    assert "Petrov" in names(doc, "person")
+    assert "Petrov" not in names(doc, "organization")
 
 
 def test_en_region_after_a_title_is_not_a_person() -> None:
-    doc = run_en("He met Aleksey Degtyarev, Governor of Khabarovskiy Kray.")
-    assert "Khabarovskiy Kray" not in names(doc, "person")
+    doc = run_en("He met Ivan Sidorov, Governor of Primorskiy Kray.")
+    assert "Primorskiy Kray" not in names(doc, "person")
 
 
 def test_en_name_after_a_long_title_followed_by_and_others() -> None:
@@ -161,9 +161,9 @@ def test_en_title_left_over_from_a_run_on_phrase_is_no_organization() -> None:
 
 
 def test_en_outlet_credited_at_the_end_of_a_paragraph_or_in_a_source_line() -> None:
-    doc = run_en("The committee said it would open an office in São Paulo. (macauhub)\n"
+    doc = run_en("The committee said it would open an office in São Paulo. (newswire)\n"
                  "Source: IANS\n(Photo)")
-    assert {"macauhub", "IANS"} <= names(doc, "organization")
+    assert {"newswire", "IANS"} <= names(doc, "organization")
     assert "Photo" not in names(doc, "organization")
 
 
@@ -187,14 +187,14 @@ def test_en_a_name_followed_by_its_short_form_in_brackets() -> None:
 
 def test_en_short_honorifics_and_company_branches_are_not_persons() -> None:
     doc = run_en("Vice President KH Ahmad Fauzi met the delegation. An agreement between "
-                 "Sinomach Hainan and the state was signed.")
+                 "Sinotrans Hainan and the state was signed.")
     persons = names(doc, "person")
-    assert "Ahmad Fauzi" in persons and not persons & {"KH", "Sinomach Hainan"}
+    assert "Ahmad Fauzi" in persons and not persons & {"KH", "Sinotrans Hainan"}
 
 
 def test_en_a_name_set_off_by_commas_after_a_titled_phrase() -> None:
-    doc = run_en("The executive secretary of the government's Secretariat for Institutional "
-                 "Relations, Renato Alves, introduced the authorities.")
+    doc = run_en("The deputy secretary of the state's Office for Foreign Trade, Renato Alves, "
+                 "welcomed the guests.")
     assert "Renato Alves" in names(doc, "person")
 
 

@@ -700,7 +700,7 @@ def _apposition_re() -> re.Pattern[str]:
 
 def _person_by_apposition(cand: _Candidate, text: str) -> _Candidate:
     """"Kassym-Jomart Tokayev, the President of Kazakhstan": a two- or three-word name followed
-    by a title in apposition, or by a verb of speaking ("Vasiliy Osmakov noted"), is a person,
+    by a title in apposition, or by a verb of speaking ("Pavel Sorokin noted"), is a person,
     whatever type the tagger guessed."""
     if (cand.type != "organization" or cand.source != "spacy" or chunk_type(cand.name) is not None
             or not re.fullmatch(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}", cand.name)
@@ -712,7 +712,7 @@ def _person_by_apposition(cand: _Candidate, text: str) -> _Candidate:
 
 
 def _apposition_person_candidates(text: str) -> list[_Candidate]:
-    """"Dammu Ravi, Secretary (Economic Relations), led …", "Bayinchaolu, the provincial Party
+    """"Arun Mehra, Secretary (East), led …", "Tsogtbaatar, the provincial Party
     secretary, said …": proper nouns right before a title in apposition are a person, also when
     the tagger found no entity there. The words must be proper nouns to the tagger and no
     office, place or title words, so "India, the Chair of BRICS" stays a country."""
@@ -738,7 +738,7 @@ def _apposition_person_candidates(text: str) -> list[_Candidate]:
     return found
 
 
-# "(macauhub)" closing a paragraph, "Source: IANS": the outlet a story comes from.
+# "(newswire)" closing a paragraph, "Source: IANS": the outlet a story comes from.
 _CREDIT_RE = re.compile(r"(?m)(?:\(([A-Za-z][\w.&-]{2,20})\)[ \t]*$"
                         r"|^[ \t]*(?:Sources?|Via)[ \t]*:[ \t]*([A-Z][\w.&-]+(?:[ \t][A-Z][\w.&-]+){0,2})[ \t]*$)")
 _NOT_CREDITS = frozenset({"photo", "photos", "file", "video", "updated", "archive", "source",
@@ -751,8 +751,8 @@ _GROUPING_RE = re.compile(
 
 
 def _name_between_commas_candidates(text: str) -> list[_Candidate]:
-    """"The executive secretary of the government's Secretariat for Institutional Relations,
-    Olavo Noleto, introduced …": a name set off by commas right after a phrase that starts
+    """"The deputy secretary of the state's Office for Foreign Trade, Renato Alves, welcomed
+    …": a name set off by commas right after a phrase that starts
     with a title is its holder, if the tagger sees proper nouns and no place or body there."""
     doc = _parse(text)
     found = []
@@ -761,8 +761,11 @@ def _name_between_commas_candidates(text: str) -> list[_Candidate]:
         name = m.group(1)
         words = name.split()
         span = doc.char_span(start, end, alignment_mode="expand")
-        if (span is None or any(t.is_alpha and t.pos_ != "PROPN" for t in span)
-                or any(t.ent_type_ not in ("", "PERSON") for t in span)
+        # an entity of another type that starts at the name is the tagger's reading of it;
+        # one that starts before the comma only ran on over it ("Office for Foreign Trade,
+        # Renato Alves")
+        other_reading = any(t.ent_type_ not in ("", "PERSON") and t.ent_iob_ == "B" for t in span)
+        if (span is None or any(t.is_alpha and t.pos_ != "PROPN" for t in span) or other_reading
                 or not _name_words_ok(words) or en_lexicon.lookup(name)
                 or country_names("en").get(name)):
             continue
@@ -777,6 +780,24 @@ _TITLED_CLAUSE_NAME_RE = re.compile(
     r"(?:^|(?<=[.;\n]))[ \t]*(?:The|the|Its|His|Her)?[ \t]*[A-Za-z][^.;,\n]{3,120},[ \t]+"
     r"(" + r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:[ \t]+[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*){1,3}"
     r"),[ \t]+[a-z]", re.MULTILINE)
+
+
+# "S Raghavan", "P Harish": an initial without a dot before a surname, as Indian releases write.
+_BARE_INITIAL_RE = re.compile(r"(?<![\w.’'-])([B-HJ-Z] [A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?)(?![\w’'-]| [A-Z])")
+
+
+def _bare_initial_candidates(text: str) -> list[_Candidate]:
+    doc = _parse(text)
+    found = []
+    for m in _BARE_INITIAL_RE.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        surname = m.group(1)[2:]
+        if (span is None or any(t.pos_ != "PROPN" for t in span if t.is_alpha)
+                or not _name_words_ok([surname]) or en_lexicon.lookup(surname)
+                or country_names("en").get(surname)):
+            continue
+        found.append(_Candidate(m.start(1), m.end(1), "person", m.group(1), 2, "pattern"))
+    return found
 
 
 def _source_and_grouping_candidates(text: str) -> list[_Candidate]:
@@ -822,7 +843,7 @@ def _lexicon_candidates(text: str) -> list[_Candidate]:
 
 def _office_domains(text: str, ents: Any) -> set[str]:
     """Names the tagger took for persons that follow "<title> of" somewhere in the text
-    ("Deputy Governor of Mato Grosso"): the domain of an office, a place or a body."""
+    ("Deputy Governor of Santa Luzia"): the domain of an office, a place or a body."""
     domains = set()
     for ent in ents:
         if ent.label_ == "PERSON":
@@ -856,10 +877,10 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
             cut, name = drop_leading_places(name)
             start += cut
             if text[start - 1:start] == "#" or re.match(r"-[a-z]", text[end:end + 2]):
-                continue                    # "#FamilyPhoto", "Stand-alone": no names
+                continue                    # "#GroupPhoto", "Stand-alone": no names
             initial = re.search(r"(?<![\w.])[B-HJ-Z][ \t]$", text[max(0, start - 3):start])
             if initial and " " not in name:
-                # "Since S Jaishankar was reappointed": an initial without a dot
+                # "Since S Raghavan took office": an initial without a dot
                 start -= len(initial.group())
                 name = text[start:end]
             adverb = _LEADING_ADVERB_RE.match(name)
@@ -873,7 +894,7 @@ def _spacy_candidates(text: str) -> list[_Candidate]:
             if honorific:               # "KH Ahmad Fauzi", "HRH …"
                 name, start = name[honorific.end():], start + honorific.end()
             if " " in name and (en_lexicon.lookup(name.split()[-1]) or _NoEntry).type == "place":
-                continue            # "Sinomach Hainan": a company's branch named by its place
+                continue            # "Sinotrans Hainan": a company's branch named by its place
             if _names_a_facility(text, start, end):
                 continue
             found.append(_Candidate(start, end, "person", name, 1, "spacy"))
@@ -911,8 +932,8 @@ _LEADING_ADVERB_RE = re.compile(
     r"(?:Besides|Meanwhile|However|Moreover|Additionally|Also|Then|Later|Earlier|Today|Yesterday"
     r"|Separately|Furthermore|Likewise|Similarly|Subsequently|Finally|Previously|Thus|Hence"
     r"|Accordingly|Notably|Nevertheless|Therefore|Afterwards|Recently|Currently|Overall),? ")
-# Lower-case nouns after a name that make it a facility or a site, not a person ("the Dabaa
-# nuclear plant", "Belo Monte dam").
+# Lower-case nouns after a name that make it a facility or a site, not a person ("the Akkuyu
+# nuclear plant", "Itaipu dam").
 _FACILITY_AFTER_RE = re.compile(
     r"[ \t]+(?:[a-z]+[ \t]+)?(?:plant|station|dam|port|field|mine|refinery|airport|reactor|site"
     r"|facility|complex|terminal|deposit|corridor|bridge|railway|pipeline|project|hydropower"
@@ -925,7 +946,7 @@ _SPEECH_AFTER_RE = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|noted|stressed
 
 
 def _after_title_word(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a word of a title ("… Foreign Minister Morgulov")."""
+    """Whether the word before ``start`` is a word of a title ("… Foreign Minister Petrov")."""
     before = re.search(r"([A-Z][\w-]*)[ \t]+$", text[max(0, start - 40):start])
     return before is not None and before.group(1) in _title_words()
 
@@ -938,7 +959,7 @@ def _is_camel_short(name: str) -> bool:
 
 def _names_a_facility(text: str, start: int, end: int) -> bool:
     """Whether a name the tagger took for a person stands for a site: followed by a facility
-    noun, or after "at"/"near"/"in" without a possessive ("talks at Dabaa", not "in Modi's")."""
+    noun, or after "at"/"near"/"in" without a possessive ("talks at Akkuyu", not "in Modi's")."""
     if _FACILITY_AFTER_RE.match(text, end):
         return True
     return (bool(_FACILITY_BEFORE_RE.search(text[max(0, start - 12):start]))
@@ -1058,7 +1079,7 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
                                       reverse=True))
     # words of office names are never a person's first word, so the title runs over them
     # (also over a comma: "Minister of Digital Development, Communications and Mass Media …",
-    # an aside in brackets: "Secretary (CPV & OIA) Sanjay Bhattacharyya", and the Latin of
+    # an aside in brackets: "Secretary (East) Arun Mehra", and the Latin of
     # "Chargé d'Affaires ad interim")
     office = "|".join(sorted(DOMAIN_WORDS | ORG_HEADS | PLACE_HEADS | _title_words(), key=len,
                              reverse=True))
@@ -1089,16 +1110,16 @@ def _title_person_candidates(text: str) -> list[_Candidate]:
                 break
             cut, name = drop_leading_places(attempt.group(1))
             proper = [w for w in name.split() if w[:1].isupper()]
-            # "Deputy Governor of Mato Grosso, Brazil", "Crown Prince of Abu Dhabi, Mohammed bin
-            # Zayed": what follows "of" is the office's domain, not its holder
+            # "Deputy Governor of Santa Luzia, Brazil", "Crown Prince of Ras Tamar, Khalid bin
+            # Saeed": what follows "of" is the office's domain, not its holder
             domain = re.search(r"\bof[ \t]+(?:the[ \t]+)?$", text[max(0, attempt.start(1) + cut - 8):
                                                                    attempt.start(1) + cut])
             if len(proper) <= 4 and _name_words_ok(proper) and not domain:
                 start = attempt.start(1) + cut
                 found.append(_Candidate(start, start + len(name), "person", name, 4, "pattern"))
                 break
-            # "Premier of the State Council of … China Li Keqiang", "Ambassador of … South
-            # Africa to Russia Mzuvukile Jeff Maqetuka": the words taken were the office's;
+            # "Premier of the State Council of … China Li Qiang", "Ambassador of … South
+            # Africa to Russia Sibusiso Jabu Ndlovu": the words taken were the office's;
             # the name may come later in the same title
             attempt = further.match(text, attempt.end(1))
             if attempt is None:
@@ -1271,7 +1292,7 @@ class EnglishComponents:
         text = doc.text
         titled = _title_person_candidates(text) + _byline_candidates(text) + \
             _honorific_person_candidates(text) + _apposition_person_candidates(text) + \
-            _name_between_commas_candidates(text)
+            _name_between_commas_candidates(text) + _bare_initial_candidates(text)
         candidates = _truncate_at_persons(
             _chunk_candidates(text) + _lexicon_candidates(text) + _spacy_candidates(text)
             + _source_and_grouping_candidates(text),
@@ -1319,8 +1340,8 @@ class EnglishComponents:
                 if owner is not None:
                     kind, country = "person", None
             if kind != "person" and (any(p.name == name for p in persons) or name in titled_names):
-                # "Dapkiunas and Le Yucheng exchanged views"; "Morgulov said" after "Deputy
-                # Foreign Minister Morgulov"
+                # "Dapkiunas and Le Yucheng exchanged views"; "Petrov said" after "Deputy
+                # Foreign Minister Petrov"
                 kind, country = "person", None
             if kind == "person" and " " not in name:
                 # "Yu said" after "Yu Ying, deputy director": the surname stands for the person

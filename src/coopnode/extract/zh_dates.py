@@ -80,7 +80,7 @@ def _original_span(origin: list[int], start: int, end: int, text: str, copy_len:
 
 def carry_clause_year(text: str, mentions: list[DateMention]) -> None:
     """A month or day without a year takes the four-digit year stated earlier in its clause:
-    "2025年上海合作组织峰会即将于8月31日至9月1日在天津举行" dates the summit 2025-08-31."""
+    "2025年博览会将于9月3日至5日在厦门举办" dates the fair 2025-09-03."""
     for k, mention in enumerate(mentions):
         if mention.precision not in ("day", "month") or re.search(r"\d{4}|年", mention.text):
             continue
