@@ -1031,7 +1031,7 @@ def _could_be_author(name: str) -> bool:
     return (en_lexicon.lookup(name) or _NoEntry).type not in {"place", "organization"}
 
 
-# "HE Yunming Zhang, Vice Minister …", "Mr Bruno Ramos, Regional Director": an honorific, a
+# "HE Li Ming, Vice Minister …", "Mr Carlos Souza, Regional Director": an honorific, a
 # name of two to four words, then the comma that opens the title
 _HONORIFIC_PERSON_RE = re.compile(
     r"(?<![\w.])(?:H\.\s?E\.|HE|Mr\.?|Mrs\.?|Ms\.?)[ \t]+(?:Dr\.?[ \t]+)?(" + _NAME_WORD
@@ -1340,7 +1340,7 @@ class EnglishComponents:
                 if owner is not None:
                     kind, country = "person", None
             if kind != "person" and (any(p.name == name for p in persons) or name in titled_names):
-                # "Dapkiunas and Le Yucheng exchanged views"; "Petrov said" after "Deputy
+                # "Kumar and Le Wei talked"; "Petrov said" after "Deputy
                 # Foreign Minister Petrov"
                 kind, country = "person", None
             if kind == "person" and " " not in name:
