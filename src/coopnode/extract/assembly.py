@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from os.path import commonprefix
 from typing import Any
 
 from coopnode.extract.types import (
@@ -160,11 +161,7 @@ def _similar_words(a: str, b: str) -> bool:
     a, b = fold(a), fold(b)
     if a == b:
         return True
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
+    common = len(commonprefix((a, b)))
     if common >= 3 and common >= max(len(a), len(b)) - 2:
         return True
     # a short word ending in "-й" and its oblique form ("Лэй"/"Лэю"/"Лэя")

@@ -34,6 +34,7 @@ from coopnode.extract.dates import find_dates, first_absolute_date, normalize_pu
 from coopnode.extract.language import detect_language
 from coopnode.extract.textinput import read_input
 from coopnode.extract.types import Doc, EntityMention, Span
+from coopnode.extract.wordlists import ZH_NAMED_AFTER_PLACE
 from coopnode.refdata.countries import country_names
 
 log = logging.getLogger(__name__)
@@ -198,7 +199,7 @@ def apply_gazetteer(doc: Doc) -> None:
                 mention.country = entry.country
         if overlapping:
             continue
-        if doc.language == "zh" and doc.text.startswith(_ZH_NAMED_AFTER_PLACE, end):
+        if doc.language == "zh" and doc.text.startswith(ZH_NAMED_AFTER_PLACE, end):
             continue                    # "上海精神", "中国方案": a concept named after the place
         name = _gazetteer_surface_name(doc, hit)
         added.append(EntityMention(start, end, doc.text[start:end],
@@ -207,9 +208,6 @@ def apply_gazetteer(doc: Doc) -> None:
                                    gazetteer_id=entry.id))
     if added:
         doc.entities = sorted(doc.entities + added, key=lambda m: (m.start, m.end))
-
-
-_ZH_NAMED_AFTER_PLACE = ("精神", "模式", "方案", "经验", "速度", "故事", "智慧")
 
 
 def apply_country_names(doc: Doc) -> None:

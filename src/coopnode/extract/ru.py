@@ -16,12 +16,14 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from os.path import commonprefix
 from typing import Any
 
 from coopnode.extract.dates import find_dates
 from coopnode.extract.ru_morph import (
     SURNAME_ENDINGS,
     UD_CASES,
+    WOMANS_SURNAME_ENDINGS,
     can_be_genitive,
     case_between,
     name_word_nominative,
@@ -750,9 +752,6 @@ _ENDINGS_OF_CASE = {case: tuple({o for o, _n in pairs} | ({"у", "ю"} if case =
 _INVALID_END = re.compile(r"(?:[бвгджзклмнпрстфхцчшщ]й|[аеёиоуыэюяйь]ь|[жшчщц]ь)$")
 
 
-_WOMANS_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
-
-
 def _reads_as_womans_nominative(surface: str) -> bool:
     """Whether a name reads best as a woman's in the nominative: its first word is a woman's
     first name in the nominative more likely than a man's in another case ("Юлия" rather than
@@ -761,7 +760,7 @@ def _reads_as_womans_nominative(surface: str) -> bool:
     from coopnode.extract.ru_morph import _parses
 
     words = surface.split()
-    if len(words) < 2 or not words[-1].lower().endswith(_WOMANS_SURNAME_ENDINGS):
+    if len(words) < 2 or not words[-1].lower().endswith(WOMANS_SURNAME_ENDINGS):
         return False
     parses = [p for p in _parses(words[0].lower()) if p.is_known and "Name" in p.tag.grammemes]
     woman = sum(p.score for p in parses if p.tag.gender == "femn" and p.tag.case == "nomn")
@@ -795,11 +794,7 @@ def foreign_name_nominative(surface: str, name: str, case: str) -> str:
 
 
 def _pair_fits(oblique: str, nominative: str, case: str, last: bool) -> bool:
-    common = 0
-    for x, y in zip(oblique, nominative, strict=False):
-        if x != y:
-            break
-        common += 1
+    common = len(commonprefix((oblique, nominative)))
     pair = (oblique[common:], nominative[common:])
     return pair in _CASE_PAIRS[case] or (case == "accs" and last
                                          and pair in _ACCUSATIVE_SURNAME_PAIRS)

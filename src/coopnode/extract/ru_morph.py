@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from os.path import commonprefix
 from typing import Any
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -226,7 +227,9 @@ def person_nominative(name: str, case: str | None = None) -> str:
     return " ".join(out)
 
 
-_WOMANS_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ая")
+# Endings of women's surnames ("Шапкина", "Козлова", "Вяземская").
+WOMANS_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
+_WOMANS_ENDINGS = WOMANS_SURNAME_ENDINGS + ("ая",)
 
 
 def _first_name_gender(words: list[str], case: str | None = None) -> str | None:
@@ -423,11 +426,7 @@ def same_name_word(a: str, b: str) -> bool:
     a, b = a.casefold().replace("ё", "е"), b.casefold().replace("ё", "е")
     if a == b:
         return True
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
+    common = len(commonprefix((a, b)))
     if common < _MIN_STEM + 1:
         return False
     return a[common:] in _NAME_TAILS and b[common:] in _NAME_TAILS
@@ -451,11 +450,7 @@ _ENDING_CASES: dict[tuple[str, str], str] = {
 def case_between(oblique: str, nominative: str) -> str | None:
     """The case ``oblique`` is in when ``nominative`` is its nominative ("Джайшанкару",
     "Джайшанкар" -> "datv"); None when the ending fits several cases ("-е")."""
-    common = 0
-    for x, y in zip(oblique, nominative, strict=False):
-        if x != y:
-            break
-        common += 1
+    common = len(commonprefix((oblique, nominative)))
     return _ENDING_CASES.get((oblique[common:], nominative[common:]))
 
 

@@ -84,3 +84,8 @@ def hit_fields(hit: Any, text: str, lang: str) -> tuple[int, int, str, str | Non
     if kind == "place" and lang != "zh" and surface.isupper() and not used:
         name = surface.title()
     return start, end, kind, country, getattr(entry, "id", None), name
+
+
+# Chinese words that make a place's name a concept named after it ("上海精神", "中国方案"): the
+# place itself is not mentioned.
+ZH_NAMED_AFTER_PLACE = ("精神", "模式", "方案", "经验", "速度", "故事", "智慧")

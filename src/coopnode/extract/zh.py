@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coopnode.extract import zh_lexicon, zh_names, zh_script
+from coopnode.extract import wordlists, zh_lexicon, zh_names, zh_script
 from coopnode.extract.types import (
     AgreementMention,
     AgreementType,
@@ -586,7 +586,7 @@ def _listed_with_fields(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 # A concept named after a place ("上海精神", "中国方案") does not mention the place.
-_NAMED_AFTER_PLACE = ("精神", "模式", "方案", "经验", "速度", "故事", "智慧")
+_NAMED_AFTER_PLACE = wordlists.ZH_NAMED_AFTER_PLACE
 
 
 def _place_candidates(text: str, tokens: tuple[Token, ...]) -> list[_Candidate]:
