@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from coopnode.extract import wordlists, zh_lexicon, zh_names, zh_script
 from coopnode.extract.types import (
@@ -1605,6 +1607,24 @@ def merge_org_variants(mentions: list[EntityMention]) -> None:
                 m.country = country
 
 
+_Found = TypeVar("_Found", bound=Span)
+
+
+def _on_view(doc: Doc, run: Callable[[Doc], list[_Found]], restore: str | None = None
+             ) -> tuple[list[_Found], dict[str, str]]:
+    """``run`` on the simplified view of ``doc`` (zh_script), its results quoting the original
+    characters: the surface text, and the ``restore`` field (a name or a title) where the
+    original writes it.  Returns them with the mapping back to the original characters."""
+    view, back = zh_script.view_doc(doc)
+    found = run(view)
+    for m in found:
+        m.text = doc.text[m.start:m.end]
+        if restore:
+            setattr(m, restore, zh_script.restore_at(getattr(m, restore), doc.text, view.text,
+                                                     m.start, m.end, back))
+    return found, back
+
+
 class ChineseComponents:
     """Chinese ``LanguageComponents``: see the module docstring."""
 
@@ -1617,44 +1637,23 @@ class ChineseComponents:
     # quotes the original characters in what it returns.
 
     def entities(self, doc: Doc) -> list[EntityMention]:
-        view, back = zh_script.view_doc(doc)
-        found = self._entities(view)
+        found, back = _on_view(doc, self._entities, "name")
         for m in found:
-            m.text = doc.text[m.start:m.end]
-            m.name = zh_script.restore_at(m.name, doc.text, view.text, m.start, m.end, back)
             if m.abbreviation:
                 m.abbreviation = zh_script.restore(m.abbreviation, back)
         return found
 
     def positions(self, doc: Doc) -> list[PositionMention]:
-        view, back = zh_script.view_doc(doc)
-        found = self._positions(view)
-        for m in found:
-            m.text = doc.text[m.start:m.end]
-            m.title = zh_script.restore_at(m.title, doc.text, view.text, m.start, m.end, back)
-        return found
+        return _on_view(doc, self._positions, "title")[0]
 
     def dates(self, doc: Doc) -> list[DateMention]:
-        view, _ = zh_script.view_doc(doc)
-        found = self._dates(view)
-        for m in found:
-            m.text = doc.text[m.start:m.end]
-        return found
+        return _on_view(doc, self._dates)[0]
 
     def triggers(self, doc: Doc) -> list[EventTrigger]:
-        view, _ = zh_script.view_doc(doc)
-        found = self._triggers(view)
-        for m in found:
-            m.text = doc.text[m.start:m.end]
-        return found
+        return _on_view(doc, self._triggers)[0]
 
     def agreements(self, doc: Doc) -> list[AgreementMention]:
-        view, back = zh_script.view_doc(doc)
-        found = self._agreements(view)
-        for m in found:
-            m.text = doc.text[m.start:m.end]
-            m.title = zh_script.restore_at(m.title, doc.text, view.text, m.start, m.end, back)
-        return found
+        return _on_view(doc, self._agreements, "title")[0]
 
     def _entities(self, doc: Doc) -> list[EntityMention]:
         text = doc.text
